@@ -119,40 +119,48 @@ void checkTransposedShape(const ConvGeom& g, const DimVector& outputPadding) {
               joinSizes(ins), joinSizes(outs));
 }
 
-// Runs a checked convolution into a new [N, Cout, *] tensor.
+// Runs a checked convolution into a new [N, Cout, *] tensor. Like PyTorch,
+// the output is channels-last when the input or the weight is: a chain of
+// channels-last convolutions then needs no layout reorders at all.
 Tensor runConvolution(const ConvGeom& g, const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias) {
   // PyTorch 1.13 gives a convolution over zero input channels zero output channels too.
   DimVector osz{g.N, g.Cin == 0 && !g.transposed ? 0 : g.Cout};
   for (int64_t slot = 3 - g.nd; slot < 3; ++slot) osz.push_back(g.out[slot]);
-  Tensor out = Tensor::empty(osz, input.dtype());
+  const bool channelsLast = nn::isChannelsLast(input) || nn::isChannelsLast(weight);
+  Tensor out = channelsLast ? Tensor::emptyStrided(osz, nn::channelsLastStrides(osz), input.dtype())
+                            : Tensor::empty(osz, input.dtype());
   if (out.numel() == 0) return out;
+  const DType t = input.dtype();
+  if ((t == DType::Float || t == DType::BFloat16) && g.Cin > 0 && g.inSpatial() > 0 &&
+      conv_detail::runDnnl(g, input, weight, bias, out))
+    return out;
+  // The fallbacks write a contiguous result.
+  Tensor res = out.isContiguous() ? out : Tensor::empty(osz, t);
   if (g.Cin == 0 || g.inSpatial() == 0) {
     // Nothing to sum: the output is the bias (or zero).
     if (!bias) {
-      nn::fillScalar(out, Scalar(int64_t(0)));
-      return out;
+      nn::fillScalar(res, Scalar(int64_t(0)));
+    } else {
+      Tensor b = bias->contiguous();
+      const int64_t inner = g.outSpatial();
+      visitDType(t, [&]<class T>() {
+        const T* bp = b.data<T>();
+        T* op = res.data<T>();
+        for (int64_t n = 0; n < g.N; ++n)
+          for (int64_t c = 0; c < g.Cout; ++c)
+            std::fill(op + (n * g.Cout + c) * inner, op + (n * g.Cout + c + 1) * inner, bp[c]);
+      });
     }
-    Tensor b = bias->contiguous();
-    const int64_t inner = g.outSpatial();
-    visitDType(out.dtype(), [&]<class T>() {
-      const T* bp = b.data<T>();
-      T* op = out.data<T>();
-      for (int64_t n = 0; n < g.N; ++n)
-        for (int64_t c = 0; c < g.Cout; ++c) std::fill(op + (n * g.Cout + c) * inner, op + (n * g.Cout + c + 1) * inner, bp[c]);
-    });
-    return out;
-  }
-  const DType t = input.dtype();
-  if ((t == DType::Float || t == DType::BFloat16) && conv_detail::runDnnl(g, input, weight, bias, out)) return out;
-  if (t == DType::BFloat16) {
+  } else if (t == DType::BFloat16) {
     // Compute in float and round once, as PyTorch's bfloat16 convolution does.
     Tensor outF = Tensor::empty(osz, DType::Float);
     std::optional<Tensor> biasF = bias ? std::optional<Tensor>(bias->to(DType::Float)) : std::nullopt;
     conv_detail::runReference(g, input.to(DType::Float), weight.to(DType::Float), biasF, outF);
-    out.copyFrom(outF);
-    return out;
+    res.copyFrom(outF);
+  } else {
+    conv_detail::runReference(g, input, weight, bias, res);
   }
-  conv_detail::runReference(g, input, weight, bias, out);
+  if (!res.isSame(out)) out.copyFrom(res);
   return out;
 }
 

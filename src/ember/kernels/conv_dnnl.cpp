@@ -61,14 +61,6 @@ memory::dims concat(memory::dims a, const memory::dims& b) {
   return a;
 }
 
-memory::format_tag plainTag(int64_t ndims) {
-  switch (ndims) {
-    case 3: return memory::format_tag::ncw;
-    case 4: return memory::format_tag::nchw;
-    default: return memory::format_tag::ncdhw;
-  }
-}
-
 // oneDNN's weight dims: {OC, IC, k...}, or {G, OC/G, IC/G, k...} when grouped,
 // for both convolution and deconvolution.
 memory::dims weightDims(const ConvGeom& g) {
@@ -89,7 +81,7 @@ memory::dims weightStrides(const ConvGeom& g, IntArrayRef ws) {
   return concat({(g.Cin / g.groups) * ws[0], ws[1], ws[0]}, k);
 }
 
-Plan makePlan(const ConvGeom& g, DataType userType, IntArrayRef inStrides, bool hasBias) {
+Plan makePlan(const ConvGeom& g, DataType userType, IntArrayRef inStrides, IntArrayRef outStrides, bool hasBias) {
   Plan p;
   dnnl::engine& eng = dnnl_ctx::engine();
   const memory::dims src = concat({g.N, g.Cin}, spatialDims(g, g.in));
@@ -124,7 +116,7 @@ Plan makePlan(const ConvGeom& g, DataType userType, IntArrayRef inStrides, bool 
       p.prim = dnnl::deconvolution_forward(pd);
     }
     p.srcUser = memory::desc(src, userType, memory::dims(inStrides.begin(), inStrides.end()));
-    p.dstUser = memory::desc(dst, userType, plainTag(static_cast<int64_t>(dst.size())));
+    p.dstUser = memory::desc(dst, userType, memory::dims(outStrides.begin(), outStrides.end()));
     p.reorderSrc = p.srcUser != p.srcPd;
     p.reorderDst = p.dstUser != p.dstPd;
     if (p.reorderSrc) p.srcReorder = dnnl::reorder(dnnl::reorder::primitive_desc(eng, p.srcUser, eng, p.srcPd));
@@ -139,7 +131,8 @@ Plan makePlan(const ConvGeom& g, DataType userType, IntArrayRef inStrides, bool 
 std::mutex gPlanMutex;
 std::unordered_map<PlanKey, std::unique_ptr<Plan>, PlanKeyHash> gPlans;
 
-const Plan& planFor(const ConvGeom& g, DataType userType, IntArrayRef inStrides, bool hasBias) {
+const Plan& planFor(const ConvGeom& g, DataType userType, IntArrayRef inStrides, IntArrayRef outStrides,
+                    bool hasBias) {
   PlanKey key;
   for (int64_t x : {g.nd, g.N, g.Cin, g.Cout, g.groups, int64_t(g.transposed), int64_t(hasBias),
                     int64_t(userType), int64_t(dnnl_ctx::numThreads())})
@@ -147,12 +140,13 @@ const Plan& planFor(const ConvGeom& g, DataType userType, IntArrayRef inStrides,
   for (int i = 0; i < 3; ++i)
     for (int64_t x : {g.in[i], g.k[i], g.s[i], g.d[i], g.padL[i], g.padR[i]}) key.push(x);
   for (int64_t s : inStrides) key.push(s);
+  for (int64_t s : outStrides) key.push(s);
   std::lock_guard<std::mutex> lock(gPlanMutex);
   auto it = gPlans.find(key);
   if (it != gPlans.end()) return *it->second;
   // Unbounded shapes (a model fed every image size) must not grow the cache forever.
   if (gPlans.size() >= 1024) gPlans.clear();
-  auto plan = std::make_unique<Plan>(makePlan(g, userType, inStrides, hasBias));
+  auto plan = std::make_unique<Plan>(makePlan(g, userType, inStrides, outStrides, hasBias));
   return *gPlans.emplace(key, std::move(plan)).first->second;
 }
 
@@ -237,7 +231,7 @@ bool runDnnl(const ConvGeom& g, const Tensor& input, const Tensor& weight, const
              const Tensor& out) {
   const DataType userType = input.dtype() == DType::BFloat16 ? DataType::bf16 : DataType::f32;
   dnnl_ctx::prepareThreads();
-  const Plan& p = planFor(g, userType, input.strides(), bias.has_value());
+  const Plan& p = planFor(g, userType, input.strides(), out.strides(), bias.has_value());
   if (!p.supported) return false;
   dnnl::engine& eng = dnnl_ctx::engine();
   dnnl::stream& s = dnnl_ctx::stream();

@@ -23,7 +23,7 @@ struct ConvGeom {
   int64_t kSpatial() const { return k[0] * k[1] * k[2]; }
 };
 
-// Runs the convolution through oneDNN into `out` (contiguous [N, Cout, *]).
+// Runs the convolution through oneDNN into `out` ([N, Cout, *], any strides).
 // Returns false, leaving `out` untouched, when oneDNN cannot run this
 // configuration; the caller then uses the reference path. input and weight
 // are float32 or bfloat16 (of one dtype), out has input's dtype.
@@ -31,7 +31,7 @@ bool runDnnl(const ConvGeom& g, const Tensor& input, const Tensor& weight, const
              const Tensor& out);
 
 // The reference path for every dtype: im2col + BLAS GEMM for float/double,
-// direct loops (wrapping integer arithmetic, as PyTorch's) for integers.
+// direct loops (wrapping integer arithmetic, as PyTorch's) for integers. out is contiguous.
 void runReference(const ConvGeom& g, const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias,
                   const Tensor& out);
 

@@ -81,6 +81,30 @@ DimVector sizesWithout(IntArrayRef sizes, int64_t d) {
   return out;
 }
 
+DimVector channelsLastStrides(IntArrayRef sizes) {
+  const size_t n = sizes.size();
+  DimVector strides(n, 1);
+  if (n < 3) return contiguousStrides(sizes);
+  // Innermost first: C, then the spatial dims from the last, then N.
+  int64_t s = 1;
+  strides[1] = s;
+  s *= std::max<int64_t>(sizes[1], 1);
+  for (size_t i = n - 1; i >= 2; --i) {
+    strides[i] = s;
+    s *= std::max<int64_t>(sizes[i], 1);
+  }
+  strides[0] = s;
+  return strides;
+}
+
+bool isChannelsLast(const Tensor& t) {
+  if ((t.dim() != 4 && t.dim() != 5) || t.isContiguous()) return false;
+  DimVector want = channelsLastStrides(t.sizes());
+  for (int64_t i = 0; i < t.dim(); ++i)
+    if (t.size(i) != 1 && t.stride(i) != want[static_cast<size_t>(i)]) return false;
+  return true;
+}
+
 void fillScalar(const Tensor& t, const Scalar& v) {
   if (t.numel() == 0) return;
   Tensor one = Tensor::scalar(v, t.dtype());

@@ -77,6 +77,12 @@ DimVector sizesWithout(IntArrayRef sizes, int64_t d);
 // nd dims (tables for the missing leading dims are ignored). Moves elements only.
 Tensor gatherLastDims(const Tensor& self, int64_t nd, const std::vector<int64_t> (&idx)[3]);
 
+// PyTorch's suggest_memory_format() == ChannelsLast(3d): a 4-d/5-d tensor laid
+// out as N, spatial..., C that is not also plainly contiguous.
+bool isChannelsLast(const Tensor& t);
+// Strides of the channels-last layout of a [N, C, spatial...] shape.
+DimVector channelsLastStrides(IntArrayRef sizes);
+
 // Fills every element with v (any dtype).
 void fillScalar(const Tensor& t, const Scalar& v);
 
