@@ -11,7 +11,7 @@ dnnl::engine& engine();
 // A stream for the calling thread (oneDNN streams are not shared across threads).
 dnnl::stream& stream();
 
-// Threads oneDNN may use for one primitive (default: the machine's cores).
+// Threads oneDNN may use for one primitive (default, and n <= 0: the machine's cores).
 // Applied to the calling thread's OpenMP team before each execution.
 void setNumThreads(int n);
 int numThreads();
