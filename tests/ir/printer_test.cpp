@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <sstream>
 
@@ -28,15 +30,31 @@ std::string runCommand(const std::string& cmd, int* status) {
   return out;
 }
 
+// The script's output, kept in the build tree until the script changes:
+// importing torch takes seconds.
+std::string pytorchGraphsText() {
+  namespace fs = std::filesystem;
+  fs::path script = fs::path(EMBER_SOURCE_DIR) / "tests/ir/pytorch_graphs.py";
+  fs::path cache = fs::path(EMBER_BINARY_DIR) / "tests/ir_pytorch_graphs.txt";
+  std::error_code ec;
+  if (fs::exists(cache, ec) && fs::last_write_time(cache, ec) >= fs::last_write_time(script, ec)) {
+    std::ifstream in(cache);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  int status = 0;
+  std::string out = runCommand(std::string(EMBER_PYTHON) + " " + script.string() + " 2>/dev/null", &status);
+  if (status != 0) return "";
+  fs::create_directories(cache.parent_path(), ec);
+  std::ofstream(cache) << out;
+  return out;
+}
+
 // name -> graph text, from tests/ir/pytorch_graphs.py run on PyTorch.
 std::vector<std::pair<std::string, std::string>> pytorchGraphs() {
-  int status = 0;
-  std::string out = runCommand(std::string(EMBER_PYTHON) + " " + EMBER_SOURCE_DIR +
-                                   "/tests/ir/pytorch_graphs.py 2>/dev/null",
-                               &status);
   std::vector<std::pair<std::string, std::string>> graphs;
-  if (status != 0) return graphs;
-  std::istringstream in(out);
+  std::istringstream in(pytorchGraphsText());
   std::string line;
   while (std::getline(in, line)) {
     if (line.rfind("=== ", 0) == 0) {
