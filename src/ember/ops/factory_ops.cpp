@@ -40,12 +40,14 @@ DType leafDType(const IValue& data) {
   TypePtr t = data.toList().elementType;
   while (t && t->kind() == TypeKind::List) t = t->elementType();
   TypeKind kind = t ? t->kind() : TypeKind::Any;
-  if (kind == TypeKind::Any || kind == TypeKind::Number) {
+  if (kind == TypeKind::Any || kind == TypeKind::Number || kind == TypeKind::Var) {
     const IValue* v = &data;
     while (v->isList() && v->toList().size() > 0) v = &v->toList().elements[0];
     if (v->isInt()) kind = TypeKind::Int;
     else if (v->isDouble()) kind = TypeKind::Float;
     else if (v->isBool()) kind = TypeKind::Bool;
+    else if (v->isTensor()) kind = TypeKind::Tensor;
+    else if (v->isList()) kind = TypeKind::Float;  // no element to tell: eager PyTorch's default
   }
   switch (kind) {
     case TypeKind::Int: return DType::Long;
