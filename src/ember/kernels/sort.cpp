@@ -255,48 +255,14 @@ struct UniqueHash {
 
 Tensor emptyLong() { return Tensor::empty({0}, DType::Long); }
 
-std::tuple<Tensor, Tensor, Tensor> uniqueBool(const Tensor& self, bool returnInverse, bool returnCounts) {
-  const std::vector<bool> v = [&] {
-    std::vector<uint8_t> b = self.toVector<uint8_t>();
-    return std::vector<bool>(b.begin(), b.end());
-  }();
-  const int64_t numel = static_cast<int64_t>(v.size());
-  Tensor inverse = emptyLong();
-  if (numel == 0) {
-    if (returnInverse) inverse = Tensor::empty(self.sizes(), DType::Long);
-    return {Tensor::empty({0}, DType::Bool), inverse, emptyLong()};
-  }
-  const int64_t numTrue = std::count(v.begin(), v.end(), true);
-  const int64_t numFalse = numel - numTrue;
-  const int64_t numOut = (numTrue > 0) + (numFalse > 0);
-  const int64_t trueIdx = numFalse > 0;
-  Tensor out = Tensor::empty({numOut}, DType::Bool);
-  Tensor counts = returnCounts ? Tensor::empty({numOut}, DType::Long) : emptyLong();
-  if (numFalse > 0) {
-    out.data<bool>()[0] = false;
-    if (returnCounts) counts.data<int64_t>()[0] = numFalse;
-  }
-  if (numTrue > 0) {
-    out.data<bool>()[trueIdx] = true;
-    if (returnCounts) counts.data<int64_t>()[trueIdx] = numTrue;
-  }
-  if (returnInverse) {
-    inverse = Tensor::empty(self.sizes(), DType::Long);
-    int64_t* ip = inverse.data<int64_t>();
-    for (int64_t i = 0; i < numel; ++i) ip[i] = v[i] ? trueIdx : 0;
-  }
-  return {out, inverse, counts};
-}
-
 }  // namespace
 
 std::tuple<Tensor, Tensor, Tensor> unique2(const Tensor& self, bool sorted, bool returnInverse, bool returnCounts) {
-  if (self.dtype() == DType::Bool) return uniqueBool(self, returnInverse, returnCounts);
   EMBER_CHECK(self.dtype() != DType::Half, "\"unique\" not implemented for '{}'", scalarTypeName(self.dtype()));
   Tensor input = self.contiguous();
   const int64_t numel = input.numel();
   return visitDType(self.dtype(), [&]<class T>() -> std::tuple<Tensor, Tensor, Tensor> {
-    if constexpr (std::is_same_v<T, Half> || std::is_same_v<T, bool>) {
+    if constexpr (std::is_same_v<T, Half>) {
       EMBER_FAIL("unreachable");
     } else {
       // The same containers PyTorch's unique_cpu_template uses, so that
