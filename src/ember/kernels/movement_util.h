@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "ember/tensor/strided_loop.h"
 #include "ember/tensor/tensor.h"
 
 namespace ember::kernels {
@@ -111,6 +112,37 @@ inline Tensor broadcastView(const Tensor& t, IntArrayRef shape) {
     strides[o] = t.sizes()[i] == 1 && shape[o] != 1 ? 0 : t.strides()[i];
   }
   return t.asStrided(shape, strides, t.storageOffset());
+}
+
+// dst = src for tensors of one shape and dtype, any strides (negative
+// included, as flip's views have). Moves bytes, so it needs no per-dtype
+// code; unit-stride and reversed inner runs get loops the compiler vectorizes.
+inline void copySameType(const Tensor& dst, const Tensor& src) {
+  if (dst.numel() == 0) return;
+  const int64_t item = static_cast<int64_t>(dst.elementSize());
+  StridedLayout<2> L;
+  for (int64_t d = 0; d < dst.dim(); ++d) {
+    L.sizes.push_back(dst.sizes()[d]);
+    L.strides[0].push_back(dst.strides()[d] * item);
+    L.strides[1].push_back(src.strides()[d] * item);
+  }
+  L.coalesce();
+  std::array<char*, 2> base{static_cast<char*>(dst.rawData()), static_cast<char*>(src.rawData())};
+  visitElementSize(static_cast<size_t>(item), [&]<class U>() {
+    constexpr int64_t w = sizeof(U);
+    forEachRun<2>(L, base, 0, dst.numel(), [](std::array<char*, 2> p, std::array<int64_t, 2> st, int64_t n) {
+      U* d = reinterpret_cast<U*>(p[0]);
+      const U* s = reinterpret_cast<const U*>(p[1]);
+      if (st[0] == w && st[1] == w) {
+        std::memcpy(d, s, static_cast<size_t>(n) * sizeof(U));
+      } else if (st[0] == w && st[1] == -w) {
+        for (int64_t i = 0; i < n; ++i) d[i] = s[-i];
+      } else {
+        for (int64_t i = 0; i < n; ++i)
+          *reinterpret_cast<U*>(p[0] + i * st[0]) = *reinterpret_cast<const U*>(p[1] + i * st[1]);
+      }
+    });
+  });
 }
 
 }  // namespace ember::kernels

@@ -560,6 +560,17 @@ namespace {
 
 bool catSkips(const Tensor& t) { return t.dim() == 1 && t.sizes()[0] == 0; }
 
+// Whether dims [dim, ndim) of t are laid out row-major without gaps.
+bool denseFrom(const Tensor& t, int64_t dim) {
+  int64_t expected = 1;
+  for (int64_t d = t.dim() - 1; d >= dim; --d) {
+    if (t.sizes()[d] == 1) continue;
+    if (t.strides()[d] != expected) return false;
+    expected *= t.sizes()[d];
+  }
+  return true;
+}
+
 }  // namespace
 
 Tensor cat(ArrayRef<Tensor> tensors, int64_t dim) {
@@ -612,12 +623,25 @@ Tensor cat(ArrayRef<Tensor> tensors, int64_t dim) {
     if (catSkips(t)) continue;
     const int64_t n = t.sizes()[dim];
     if (n == 0) continue;
-    if (t.dtype() == outType && t.isContiguous()) {
-      // Each outer index copies one contiguous run of n * inner elements.
+    if (t.dtype() == outType && denseFrom(t, dim)) {
+      // Each outer index copies one contiguous run of n * inner elements
+      // (also for views like roll's narrowed halves, dense from dim on).
       const size_t run = static_cast<size_t>(n * inner) * item;
       const char* src = static_cast<const char*>(t.rawData());
       char* dst = static_cast<char*>(out.rawData()) + static_cast<size_t>(offset * inner) * item;
-      for (int64_t o = 0; o < outer; ++o) std::memcpy(dst + o * outRow, src + o * run, run);
+      if (t.isContiguous()) {
+        for (int64_t o = 0; o < outer; ++o) std::memcpy(dst + o * outRow, src + o * run, run);
+      } else {
+        DimVector idx(static_cast<size_t>(dim), 0);
+        for (int64_t o = 0; o < outer; ++o) {
+          int64_t off = 0;
+          for (int64_t d = 0; d < dim; ++d) off += idx[d] * t.strides()[d];
+          std::memcpy(dst + o * outRow, src + off * static_cast<int64_t>(item), run);
+          for (int64_t d = dim - 1; d >= 0 && ++idx[d] == t.sizes()[d]; --d) idx[d] = 0;
+        }
+      }
+    } else if (t.dtype() == outType) {
+      copySameType(slice(out, dim, offset, offset + n, 1), t);
     } else {
       slice(out, dim, offset, offset + n, 1).copyFrom(t);
     }
@@ -639,6 +663,30 @@ Tensor stack(ArrayRef<Tensor> tensors, int64_t dim) {
   return cat(parts, d);
 }
 
+namespace {
+
+// Writes the repeat of the contiguous block x (sizes xs) into dst, dims
+// from d on: each x row is copied once, then every level's block is
+// replicated by doubling memcpys.
+void tile(const char* src, char* dst, size_t d, IntArrayRef xs, IntArrayRef reps, IntArrayRef srcBlock,
+          IntArrayRef dstBlock) {
+  const int64_t s = xs[d];
+  if (d + 1 == xs.size()) {
+    std::memcpy(dst, src, static_cast<size_t>(srcBlock[d] * s));
+  } else {
+    for (int64_t i = 0; i < s; ++i) tile(src + i * srcBlock[d], dst + i * dstBlock[d], d + 1, xs, reps, srcBlock, dstBlock);
+  }
+  const size_t chunk = static_cast<size_t>(s * dstBlock[d]);
+  const size_t total = chunk * static_cast<size_t>(reps[d]);
+  for (size_t filled = chunk; filled < total;) {
+    const size_t n = std::min(filled, total - filled);
+    std::memcpy(dst + filled, dst, n);
+    filled += n;
+  }
+}
+
+}  // namespace
+
 Tensor repeat(const Tensor& self, IntArrayRef repeats) {
   EMBER_CHECK(static_cast<int64_t>(repeats.size()) >= self.dim(),
               "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor");
@@ -649,17 +697,23 @@ Tensor repeat(const Tensor& self, IntArrayRef repeats) {
   for (size_t i = 0; i < n; ++i) target[i] = padded[i] * repeats[i];
   Tensor out = Tensor::empty(target, self.dtype());
   if (out.numel() == 0) return out;
-  // out viewed as [r0, s0, r1, s1, ...] is self broadcast along the r dims.
-  Tensor x = expand(self, padded);
-  DimVector sizes, srcStrides;
-  for (size_t i = 0; i < n; ++i) {
-    sizes.push_back(repeats[i]);
-    sizes.push_back(padded[i]);
-    srcStrides.push_back(0);
-    srcStrides.push_back(x.strides()[i]);
+  const int64_t item = static_cast<int64_t>(self.elementSize());
+  Tensor x = self.contiguous();
+  if (n == 0) {
+    std::memcpy(out.rawData(), x.rawData(), static_cast<size_t>(item));
+    return out;
   }
-  Tensor src = x.asStrided(sizes, srcStrides, x.storageOffset());
-  out.asStrided(sizes, contiguousStrides(sizes), 0).copyFrom(src);
+  // Byte sizes of one step along each dim: of x (srcBlock) and of out (dstBlock).
+  DimVector srcBlock(n), dstBlock(n);
+  int64_t sb = item, db = item;
+  for (size_t i = n; i-- > 0;) {
+    srcBlock[i] = sb;
+    dstBlock[i] = db;
+    sb *= padded[i];
+    db *= target[i];
+  }
+  tile(static_cast<const char*>(x.rawData()), static_cast<char*>(out.rawData()), 0, padded, repeats, srcBlock,
+       dstBlock);
   return out;
 }
 
@@ -681,7 +735,7 @@ Tensor flip(const Tensor& self, IntArrayRef dims) {
     offset += (self.sizes()[d] - 1) * strides[d];
     strides[d] = -strides[d];
   }
-  out.copyFrom(self.asStrided(self.sizes(), strides, offset));
+  copySameType(out, self.asStrided(self.sizes(), strides, offset));
   return out;
 }
 

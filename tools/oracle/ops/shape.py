@@ -80,6 +80,8 @@ CASES = [
     case("aten::repeat", t(2, 3), [2, 1, 3]),
     case("aten::repeat", nc(2, 3, dtype=b), [2, 2], name="repeat_noncontig"),
     case("aten::repeat", t(), [2, 3], name="repeat_0d"),
+    case("aten::repeat", t(2, 1, 3, dtype=f16), [1, 4, 2], name="repeat_3d"),
+    case("aten::repeat", t(3, dtype=i8), [2, 1, 2], name="repeat_new_dims"),
     case("aten::repeat", t(2), [0, 2], name="repeat_zero"),
     case("aten::repeat", t(2, 3), [2], name="repeat_too_few"),
     case("aten::flip", t(2, 3, 4), [0, 2]),
