@@ -116,4 +116,7 @@ CASES = [
     case("aten::tensor.bool", False, dtype=f32, name="tensor_bool_float"),
     case("aten::as_tensor", t(2, 3, dtype=i32), dtype=f64),
     case("aten::as_tensor.float", 2.25),
+    case("aten::as_tensor.int", 7, dtype=i8),
+    case("aten::as_tensor.bool", True),
+    case("aten::as_tensor", t(2, dtype=i64), name="as_tensor_same_dtype"),
 ]

@@ -52,6 +52,7 @@ CASES = [
     case("aten::index.Tensor", X, [L(0, dtype=i32)], name="index_int32_index"),
     case("aten::index.Tensor", X, [L(0, 1), L(0, 1, 2)], name="index_shape_mismatch"),
     case("aten::index.Tensor", X, [mask(3)], name="index_mask_shape_mismatch"),
+    case("aten::index.Tensor_hacked_twin", t(4, 5), [L(1, 2), L(0, 4)]),
     # ---- index_put / index_put_
     case("aten::index_put", t(4, 5), [L(0, 2)], t(2, 5)),
     case("aten::index_put", t(4, 5, dtype=i32), [None, L(1, 3)], t(2, dtype=i32), name="index_put_broadcast_value"),
@@ -70,6 +71,8 @@ CASES = [
     case("aten::index_put", t(4, 5), [L(0, 1)], t(3, 5), name="index_put_shape_mismatch"),
     case("aten::index_put", t(4, 5, dtype=u8), [mask(4, 5)], torch.tensor(300), name="index_put_mask_overflow"),
     case("aten::index_put_", t(4, 5), [L(3)], t(5)),
+    case("aten::index_put_.hacked_twin", t(4, 5), [L(3), L(1)], torch.tensor(9.0)),
+    case("aten::index_put.hacked_twin", t(4, 5, dtype=i64), [L(0, 3)], t(5, dtype=i64), True),
     # ---- index_select
     case("aten::index_select", t(4, 5), 0, L(3, 0, 0)),
     case("aten::index_select", t(4, 5, dtype=i8).t(), -1, L(1, 2, dtype=i32), name="index_select_noncontig"),

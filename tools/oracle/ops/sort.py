@@ -90,6 +90,7 @@ CASES = [
     case("aten::_unique2", t(0, 3), True, True, True, name="unique2_empty"),
     case("aten::_unique2", t(4, dtype=f16), name="unique2_half_unsupported"),
     case("aten::_unique", L(2, 2, 0, 5), True, True),
+    case("aten::_unique", L(2, 2, 0, 5, 9, 1), False, False, name="unique_unsorted"),
     case("aten::unique_dim", L([1, 2], [0, 1], [1, 2]), 0),
     case("aten::unique_dim", L([1, 2, 1], [0, 1, 0]), 1, True, True, True, name="unique_dim_columns"),
     case("aten::unique_dim", ties(24, 2).reshape(6, 2, 2), 0, True, True, True, name="unique_dim_3d"),
