@@ -44,7 +44,9 @@ DType fillDType(const Scalar& s) {
 
 }  // namespace
 
-Tensor empty(IntArrayRef size, std::optional<DType> dtype) { return Tensor::empty(size, dtype.value_or(kDefaultFloat)); }
+Tensor empty(IntArrayRef size, std::optional<DType> dtype) {
+  return Tensor::empty(size, dtype.value_or(kDefaultFloat));
+}
 
 Tensor emptyStrided(IntArrayRef size, IntArrayRef stride, std::optional<DType> dtype) {
   EMBER_CHECK(size.size() == stride.size(), "mismatch in length of strides and shape");
@@ -53,7 +55,9 @@ Tensor emptyStrided(IntArrayRef size, IntArrayRef stride, std::optional<DType> d
 
 Tensor zeros(IntArrayRef size, std::optional<DType> dtype) { return zeroFilled(size, dtype.value_or(kDefaultFloat)); }
 
-Tensor ones(IntArrayRef size, std::optional<DType> dtype) { return full(size, Scalar(int64_t(1)), dtype.value_or(kDefaultFloat)); }
+Tensor ones(IntArrayRef size, std::optional<DType> dtype) {
+  return full(size, Scalar(int64_t(1)), dtype.value_or(kDefaultFloat));
+}
 
 Tensor full(IntArrayRef size, const Scalar& fillValue, std::optional<DType> dtype) {
   Tensor t = Tensor::empty(size, dtype.value_or(fillDType(fillValue)));
@@ -61,16 +65,28 @@ Tensor full(IntArrayRef size, const Scalar& fillValue, std::optional<DType> dtyp
   return t;
 }
 
-Tensor emptyLike(const Tensor& self, std::optional<DType> dtype) { return Tensor::empty(self.sizes(), dtype.value_or(self.dtype())); }
-Tensor zerosLike(const Tensor& self, std::optional<DType> dtype) { return zeroFilled(self.sizes(), dtype.value_or(self.dtype())); }
-Tensor onesLike(const Tensor& self, std::optional<DType> dtype) { return full(self.sizes(), Scalar(int64_t(1)), dtype.value_or(self.dtype())); }
+Tensor emptyLike(const Tensor& self, std::optional<DType> dtype) {
+  return Tensor::empty(self.sizes(), dtype.value_or(self.dtype()));
+}
+Tensor zerosLike(const Tensor& self, std::optional<DType> dtype) {
+  return zeroFilled(self.sizes(), dtype.value_or(self.dtype()));
+}
+Tensor onesLike(const Tensor& self, std::optional<DType> dtype) {
+  return full(self.sizes(), Scalar(int64_t(1)), dtype.value_or(self.dtype()));
+}
 Tensor fullLike(const Tensor& self, const Scalar& fillValue, std::optional<DType> dtype) {
   return full(self.sizes(), fillValue, dtype.value_or(self.dtype()));
 }
 
-Tensor newEmpty(const Tensor& self, IntArrayRef size, std::optional<DType> dtype) { return Tensor::empty(size, dtype.value_or(self.dtype())); }
-Tensor newZeros(const Tensor& self, IntArrayRef size, std::optional<DType> dtype) { return zeroFilled(size, dtype.value_or(self.dtype())); }
-Tensor newOnes(const Tensor& self, IntArrayRef size, std::optional<DType> dtype) { return full(size, Scalar(int64_t(1)), dtype.value_or(self.dtype())); }
+Tensor newEmpty(const Tensor& self, IntArrayRef size, std::optional<DType> dtype) {
+  return Tensor::empty(size, dtype.value_or(self.dtype()));
+}
+Tensor newZeros(const Tensor& self, IntArrayRef size, std::optional<DType> dtype) {
+  return zeroFilled(size, dtype.value_or(self.dtype()));
+}
+Tensor newOnes(const Tensor& self, IntArrayRef size, std::optional<DType> dtype) {
+  return full(size, Scalar(int64_t(1)), dtype.value_or(self.dtype()));
+}
 Tensor newFull(const Tensor& self, IntArrayRef size, const Scalar& fillValue, std::optional<DType> dtype) {
   return full(size, fillValue, dtype.value_or(self.dtype()));
 }
@@ -78,7 +94,8 @@ Tensor newFull(const Tensor& self, IntArrayRef size, const Scalar& fillValue, st
 // ---------------------------------------------------------------- ranges
 
 Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step, std::optional<DType> dtype) {
-  const DType dt = dtype.value_or(start.isFloating() || end.isFloating() || step.isFloating() ? kDefaultFloat : DType::Long);
+  const DType dt =
+      dtype.value_or(start.isFloating() || end.isFloating() || step.isFloating() ? kDefaultFloat : DType::Long);
   EMBER_CHECK(dt != DType::Bool, "\"arange_cpu\" not implemented for 'Bool'");
   return visitDType(dt, [&]<class T>() -> Tensor {
     // PyTorch's CPU accumulate type: double for float, float for the half types, int64 for ints.

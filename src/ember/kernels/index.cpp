@@ -311,8 +311,8 @@ Tensor indexSelect(const Tensor& self, int64_t dim, const Tensor& index) {
   const int64_t d = wrapDim(dim, self.dim());
   const int64_t numel = index.numel();
   if (index.dim() > 1) EMBER_FAIL_KIND(Index, "index_select(): Index is supposed to be a vector");
-  EMBER_CHECK(!(self.dim() == 0 && numel != 1), "index_select(): Index to scalar can have only 1 value, got {} value(s)",
-              numel);
+  EMBER_CHECK(!(self.dim() == 0 && numel != 1),
+              "index_select(): Index to scalar can have only 1 value, got {} value(s)", numel);
   EMBER_CHECK(index.dtype() == DType::Long || index.dtype() == DType::Int,
               "index_select(): Expected dtype int32 or int64 for index");
   const std::vector<int64_t> idx = index.toVector<int64_t>();

@@ -143,7 +143,9 @@ Tensor transpose(const Tensor& self, int64_t dim0, int64_t dim1) {
   return makeView(self, sizes, strides, self.storageOffset());
 }
 
-Tensor transpose_(const Tensor& self, int64_t dim0, int64_t dim1) { return restride(self, transpose(self, dim0, dim1)); }
+Tensor transpose_(const Tensor& self, int64_t dim0, int64_t dim1) {
+  return restride(self, transpose(self, dim0, dim1));
+}
 
 Tensor t(const Tensor& self) {
   EMBER_CHECK(self.dim() <= 2, "t() expects a tensor with <= 2 dimensions, but self is {}D", self.dim());
@@ -361,7 +363,8 @@ Tensor asStrided(const Tensor& self, IntArrayRef size, IntArrayRef stride, std::
   for (int64_t s : stride)
     EMBER_CHECK(s >= 0, "as_strided: Negative strides are not supported at the moment, got strides: {}",
                 shapeString(stride));
-  for (int64_t s : size) EMBER_CHECK(s >= 0, "Trying to create tensor with negative dimension {}: {}", s, shapeString(size));
+  for (int64_t s : size)
+    EMBER_CHECK(s >= 0, "Trying to create tensor with negative dimension {}: {}", s, shapeString(size));
   const int64_t item = static_cast<int64_t>(self.elementSize());
   int64_t need = 1;
   for (size_t i = 0; i < size.size(); ++i) {
@@ -674,7 +677,8 @@ void tile(const char* src, char* dst, size_t d, IntArrayRef xs, IntArrayRef reps
   if (d + 1 == xs.size()) {
     std::memcpy(dst, src, static_cast<size_t>(srcBlock[d] * s));
   } else {
-    for (int64_t i = 0; i < s; ++i) tile(src + i * srcBlock[d], dst + i * dstBlock[d], d + 1, xs, reps, srcBlock, dstBlock);
+    for (int64_t i = 0; i < s; ++i)
+      tile(src + i * srcBlock[d], dst + i * dstBlock[d], d + 1, xs, reps, srcBlock, dstBlock);
   }
   const size_t chunk = static_cast<size_t>(s * dstBlock[d]);
   const size_t total = chunk * static_cast<size_t>(reps[d]);

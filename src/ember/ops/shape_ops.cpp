@@ -71,8 +71,9 @@ void registerShapeOps(Registry& r) {
           return k::narrow(self, dim, start, length);
         });
   r.def("aten::select.int(Tensor(a) self, int dim, int index) -> Tensor(a)", &k::select);
-  r.def("aten::slice.Tensor(Tensor(a) self, int dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1) -> Tensor(a)",
-        &k::slice);
+  r.def(
+      "aten::slice.Tensor(Tensor(a) self, int dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1) -> Tensor(a)",
+      &k::slice);
   r.def("aten::movedim.int(Tensor(a) self, int source, int destination) -> Tensor(a)",
         [](const Tensor& self, int64_t s, int64_t d) { return k::movedim(self, s, d); });
   r.def("aten::movedim.intlist(Tensor(a) self, int[] source, int[] destination) -> Tensor(a)",
