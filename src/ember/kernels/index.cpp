@@ -658,8 +658,7 @@ Tensor oneHot(const Tensor& self, int64_t numClasses) {
   if (self.numel() == 0) {
     EMBER_CHECK(numClasses > 0, "Can not infer total number of classes from empty tensor.");
     shape.push_back(numClasses);
-    Tensor out = Tensor::empty(shape, DType::Long);
-    return out;
+    return Tensor::empty(shape, DType::Long);  // no elements to set
   }
   const std::vector<int64_t> v = self.toVector<int64_t>();
   const auto [mn, mx] = std::minmax_element(v.begin(), v.end());
