@@ -62,9 +62,62 @@ DimVector outputSizes(const Tensor& self, int64_t nd, const int64_t out[3]) {
   return sizes;
 }
 
+// 2-d max pooling without dilation, one output row at a time: the loops run
+// kernel row, kernel column, then output column, so the innermost loop is a
+// branch-free strided sweep the compiler vectorizes. Each output still sees
+// its window in PyTorch's order (row-major), so ties and NaNs resolve alike.
+template <class T>
+void maxPoolRows2d(const Planes& pl, const Window& w, T* out, int64_t* indices) {
+  using Acc = OpMathType<T>;
+  const T* in = pl.input.data<T>();
+  const int64_t iH = pl.in[1], iW = pl.in[2], oH = pl.out[1], oW = pl.out[2];
+  const int64_t kH = w.k[1], kW = w.k[2], sH = w.s[1], sW = w.s[2], pH = w.p[1], pW = w.p[2];
+  nn::parallelFor(0, pl.planes, 1, [&](int64_t begin, int64_t end) {
+    std::vector<Acc> best(static_cast<size_t>(oW));
+    std::vector<int64_t> where(static_cast<size_t>(oW));
+    for (int64_t c = begin; c < end; ++c) {
+      const T* ip = in + c * iH * iW;
+      for (int64_t oh = 0; oh < oH; ++oh) {
+        const int64_t h0 = std::max<int64_t>(oh * sH - pH, 0), h1 = std::min(oh * sH - pH + kH, iH);
+        // PyTorch's initial index: the window's first in-bounds element.
+        for (int64_t ow = 0; ow < oW; ++ow) {
+          best[ow] = -std::numeric_limits<Acc>::infinity();
+          where[ow] = h0 * iW + std::max<int64_t>(ow * sW - pW, 0);
+        }
+        for (int64_t ih = h0; ih < h1; ++ih) {
+          const T* row = ip + ih * iW;
+          for (int64_t kw = 0; kw < kW; ++kw) {
+            // Output columns whose window column kw falls inside the row.
+            const int64_t off = kw - pW;
+            const int64_t lo = off >= 0 ? 0 : (-off + sW - 1) / sW;
+            const int64_t hi = iW - 1 - off < 0 ? 0 : std::min(oW, (iW - 1 - off) / sW + 1);
+            Acc* bp = best.data();
+            int64_t* wp = where.data();
+            for (int64_t ow = lo; ow < hi; ++ow) {
+              const int64_t iw = ow * sW + off;
+              const Acc v = static_cast<Acc>(row[iw]);
+              const bool take = (v > bp[ow]) | (v != v);
+              bp[ow] = take ? v : bp[ow];
+              wp[ow] = take ? ih * iW + iw : wp[ow];
+            }
+          }
+        }
+        T* op = out + (c * oH + oh) * oW;
+        for (int64_t ow = 0; ow < oW; ++ow) op[ow] = static_cast<T>(best[ow]);
+        if (indices)
+          std::copy(where.begin(), where.end(), indices + (c * oH + oh) * oW);
+      }
+    }
+  });
+}
+
 template <class T>
 void maxPoolPlanes(const Planes& pl, const Window& w, T* out, int64_t* indices) {
   using Acc = OpMathType<T>;
+  if (pl.in[0] == 1 && pl.out[0] == 1 && w.d[1] == 1 && w.d[2] == 1) {
+    maxPoolRows2d<T>(pl, w, out, indices);
+    return;
+  }
   const T* in = pl.input.data<T>();
   const int64_t iD = pl.in[0], iH = pl.in[1], iW = pl.in[2];
   const int64_t oD = pl.out[0], oH = pl.out[1], oW = pl.out[2];
