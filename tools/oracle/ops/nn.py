@@ -64,6 +64,11 @@ add("aten::conv1d", t(2, 4, 16), t(6, 4, 3), t(6), 2, 1, tol=CONV_TOL, name="con
 add("aten::conv1d", t(1, 4, 16), t(4, 1, 5), None, 1, 4, 2, 4, tol=CONV_TOL, name="conv1d_depthwise_dil")
 add("aten::conv1d", t(4, 16), t(6, 4, 3), t(6), tol=CONV_TOL, name="conv1d_unbatched")
 add("aten::conv1d", t(1, 1, 64), t(16, 1, 8), t(16), 4, tol=CONV_TOL, name="conv1d_silero_stem")
+# Shapes silero VAD runs: the STFT as a strided 1-d convolution, a depthwise stage.
+add("aten::conv1d", t(1, 1, 1728, low=-1, high=1), t(258, 1, 256, low=-1, high=1), None, 128, tol=CONV_TOL,
+    name="conv1d_silero_stft")
+add("aten::conv1d", t(1, 258, 24, low=-1, high=1), t(258, 1, 5, low=-1, high=1), t(258), 1, 2, 1, 258, tol=CONV_TOL,
+    name="conv1d_silero_depthwise")
 add("aten::conv1d", t(1, 4, 16, dtype=f64), t(6, 4, 3, dtype=f64), t(6, dtype=f64), 1, 1, name="conv1d_f64")
 add("aten::conv1d.padding", t(1, 4, 16), t(6, 4, 4), t(6), 1, "same", 3, tol=CONV_TOL, name="conv1d_same_dilated")
 add("aten::conv3d", t(1, 2, 5, 6, 6), t(4, 2, 3, 3, 3), t(4), 1, 1, tol=CONV_TOL, name="conv3d_basic")
@@ -173,7 +178,9 @@ add(LN, t(2, 5, 8), [8], t(8), t(8), 1e-5, True, name="layer_norm_last")
 add(LN, t(2, 3, 4), [3, 4], None, None, name="layer_norm_two_dims_no_affine")
 add(LN, t(4, 6, dtype=f64), [6], t(6, dtype=f64), None, 1e-6, name="layer_norm_f64_weight_only")
 add(LN, t(2, 4, 8, noncontig=True), [4], t(4), t(4), name="layer_norm_noncontig")
-add(LN, t(2, 3, 16, dtype=bf16), [16], t(16, dtype=bf16), t(16, dtype=bf16), name="layer_norm_bf16")
+# PyTorch 1.13 accumulates bfloat16 layer-norm statistics in bfloat16 (its rstd can be off by an
+# ulp); ember accumulates in float, so outputs near zero differ by more than the bf16 default.
+add(LN, t(2, 3, 16, dtype=bf16), [16], t(16, dtype=bf16), t(16, dtype=bf16), tol=(2e-2, 3e-2), name="layer_norm_bf16")
 add(LN, t(0, 4), [4], name="layer_norm_empty")
 add(LN, t(2, 5, 8), [5], name="err_layer_norm_shape")
 add(LN, t(2, 5, 8), [8], t(7), name="err_layer_norm_weight_shape")
@@ -210,6 +217,7 @@ add(PAD, t(2, 5), [4, 1], "reflect", name="pad_reflect1d_unbatched")
 add(PAD, t(1, 2, 4, 5), [1, 2, 3, 0], "reflect", name="pad_reflect2d")
 add(PAD, t(1, 2, 4, 5, dtype=f64), [-1, 2, 1, 1], "reflect", name="pad_reflect2d_negative")
 add(PAD, t(1, 2, 3, 4, 4), [1, 1, 2, 0, 1, 2], "reflect", name="pad_reflect3d")
+add(PAD, t(1, 1, 1, 200), [32, 32, 0, 0], "reflect", name="pad_reflect2d_silero")
 add(PAD, t(1, 2, 5), [3, 4], "replicate", name="pad_replicate1d")
 add(PAD, t(1, 2, 4, 5), [2, 1, 0, 3], "replicate", name="pad_replicate2d")
 add(PAD, t(2, 4, 5, dtype=torch.int64), [1, 1, 2, 2], "replicate", name="pad_replicate2d_unbatched_long")
