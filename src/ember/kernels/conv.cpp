@@ -17,6 +17,10 @@ std::string joinSizes(const DimVector& v) {
 
 // The dtypes each PyTorch CPU convolution kernel accepts, refused with its name.
 void checkConvDType(DType t, int64_t nd, bool transposed, bool dilated) {
+  // PyTorch 1.13 cannot run a bfloat16 transposed convolution on the CPU (its
+  // oneDNN path checks the weight as a plain convolution's and fails).
+  EMBER_CHECK(!(transposed && t == DType::BFloat16),
+              "bfloat16 transposed convolution is not supported on the CPU (PyTorch 1.13 refuses it too)");
   if (t == DType::Float || t == DType::Double || t == DType::BFloat16) return;
   const bool badEverywhere = t == DType::Half || t == DType::Bool;
   if (transposed) {

@@ -265,6 +265,7 @@ Tensor runUpsample(const Tensor& input, int64_t nd, const int64_t* outSize, Inte
   for (int64_t i = 0; i < nd; ++i) osz[dim - nd + i] = outSize[i];
 
   if (mode == InterpMode::Nearest || mode == InterpMode::NearestExact) {
+    const bool channelsLast = nn::isChannelsLast(input);
     std::vector<int64_t> idx[3];
     for (int slot = 3 - static_cast<int>(nd); slot < 3; ++slot) {
       const int64_t in = inSz[slot], out = outSz[slot];
@@ -273,7 +274,19 @@ Tensor runUpsample(const Tensor& input, int64_t nd, const int64_t* outSize, Inte
       v.resize(static_cast<size_t>(out));
       for (int64_t i = 0; i < out; ++i) {
         int64_t index;
-        if (mode == InterpMode::Nearest) {
+        if (channelsLast) {
+          // PyTorch's channels-last kernel computes nearest indices its own
+          // way: shortcuts for 1x and 2x, otherwise a float scale.
+          const float fscale = computeScalesValue<float>(scaleOf(slot), in, out);
+          if (mode == InterpMode::NearestExact)
+            index = static_cast<int64_t>(std::floor(static_cast<float>((static_cast<double>(i) + 0.5) * fscale)));
+          else if (out == in)
+            index = i;
+          else if (out == 2 * in)
+            index = i >> 1;
+          else
+            index = static_cast<int64_t>(std::floor(static_cast<float>(i) * fscale));
+        } else if (mode == InterpMode::Nearest) {
           index = static_cast<int64_t>(std::floor(static_cast<float>(areaPixelSourceIndex<S>(scale, i, true, false))));
         } else {
           const S real = areaPixelSourceIndex<S>(scale, i, false, false);

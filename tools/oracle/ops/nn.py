@@ -43,6 +43,10 @@ add(C2, t(1, 4, 8, 8, dtype=f64), t(4, 2, 3, 3, dtype=f64), None, 1, 1, 2, 2, na
 add(C2, t(1, 3, 6, 6, dtype=bf16), t(4, 3, 3, 3, dtype=bf16), t(4, dtype=bf16), name="conv2d_bf16", tol=(2e-2, 2e-2))
 add(C2, t(1, 2, 5, 5, dtype=torch.int64), t(3, 2, 3, 3, dtype=torch.int64), t(3, dtype=torch.int64), name="conv2d_int64")
 add(C2, t(1, 3, 7, 6), t(5, 3, 2, 4), t(5), [1, 2], [1, 2], [2, 1], tol=CONV_TOL, name="conv2d_rect_kernel")
+add(C2, t(1, 4, 6, 6, dtype=torch.int8, low=-100, high=100), t(2, 4, 3, 3, dtype=torch.int8, low=-100, high=100),
+    t(2, dtype=torch.int8), name="conv2d_int8_wraps")
+add(C2, t(1, 4, 6, 6, dtype=torch.int32), t(4, 1, 3, 3, dtype=torch.int32), None, 1, 1, 1, 4, name="conv2d_int32_depthwise")
+add(C2, t(1, 4, 6, 6, dtype=torch.int32), t(2, 4, 3, 3, dtype=torch.int32), None, 1, 0, 2, name="err_conv2d_int32_dilated")
 add(C2, t(1, 3, 8, 8), t(4, 2, 3, 3), name="err_conv2d_wrong_channels")
 add(C2, t(1, 1, 3, 8, 8), t(4, 1, 3, 3), name="err_conv2d_5d_input")
 add(C2, t(8, 8), t(4, 1, 3, 3), name="err_conv2d_2d_input")
@@ -82,6 +86,11 @@ add("aten::conv_transpose2d.input", t(1, 4, 5, 5, dtype=f64), t(4, 3, 3, 3, dtyp
 add("aten::conv_transpose2d.input", t(1, 4, 5, 5), t(4, 3, 3, 3), None, 1, 0, 2, name="err_conv_transpose2d_outpad")
 add("aten::conv_transpose2d.input", t(1, 4, 5, 5), t(3, 3, 3, 3), name="err_conv_transpose2d_channels")
 add("aten::conv_transpose1d", t(1, 4, 7), t(4, 2, 4), t(2), 2, 1, tol=CONV_TOL, name="conv_transpose1d_basic")
+add("aten::conv_transpose2d.input", t(1, 2, 3, 3, dtype=torch.int64), t(2, 3, 2, 2, dtype=torch.int64), t(3, dtype=torch.int64), 2,
+    name="conv_transpose2d_int64")
+# PyTorch 1.13's CPU bfloat16 transposed convolution fails (it checks the weight as a plain convolution's).
+add("aten::conv_transpose2d.input", t(1, 4, 4, 4, dtype=bf16), t(4, 2, 3, 3, dtype=bf16), None, 2, 1, 1,
+    name="err_conv_transpose2d_bf16")
 add("aten::conv_transpose1d", t(1, 4, 7, dtype=f64), t(4, 2, 4, dtype=f64), None, 3, 1, 2, name="conv_transpose1d_f64_outpad")
 add("aten::conv_transpose3d.input", t(1, 2, 3, 3, 3), t(2, 2, 2, 2, 2), t(2), 2, tol=CONV_TOL, name="conv_transpose3d_basic")
 add("aten::_convolution", t(1, 3, 8, 8), t(4, 3, 3, 3), t(4), [1, 1], [1, 1], [1, 1], False, [0, 0], 1, False, False, True, True,
@@ -122,6 +131,9 @@ add("aten::max_pool1d_with_indices", t(2, 3, 11), [4], [3], [2], [1], True, name
 add("aten::max_pool3d", t(1, 2, 5, 6, 6), [2, 3, 3], [2, 2, 2], [1, 1, 1], name="max_pool3d_basic")
 add("aten::max_pool3d", t(2, 5, 5, 5), [3, 3, 3], [2, 2, 2], [0, 0, 0], [1, 1, 1], True, name="max_pool3d_unbatched_ceil")
 add("aten::max_pool3d_with_indices", t(1, 2, 5, 5, 5), [2, 2, 2], name="max_pool3d_with_indices")
+add("aten::max_pool2d_with_indices", t(1, 2, 6, 7, dtype=bf16), [3, 2], [2, 2], [1, 1], [1, 1], False, name="max_pool2d_with_indices_bf16")
+add("aten::max_pool2d_with_indices", torch.tensor([[[[1.0, 3.0, 3.0], [3.0, float("nan"), 2.0], [float("nan"), 0.0, 3.0]]]]), [2, 2], [1, 1],
+    name="max_pool2d_with_indices_ties_nan")
 AP2 = "aten::avg_pool2d"
 add(AP2, t(1, 3, 8, 8), [2, 2], name="avg_pool2d_basic")
 add(AP2, t(1, 3, 7, 7), [3, 3], [2, 2], [1, 1], name="avg_pool2d_pad_count_include")
@@ -139,6 +151,7 @@ add("aten::avg_pool1d", t(2, 3, 10), [3], [2], [1], True, False, name="avg_pool1
 add("aten::avg_pool3d", t(1, 2, 5, 6, 6), [2, 3, 3], [2, 2, 2], [1, 1, 1], name="avg_pool3d_basic")
 add("aten::avg_pool3d", t(1, 2, 5, 5, 5), [3, 3, 3], [2, 2, 2], [1, 1, 1], True, False, name="avg_pool3d_ceil_exclude")
 add("aten::avg_pool3d", t(2, 4, 4, 4), [2, 2, 2], [2, 2, 2], [0, 0, 0], False, True, 3, name="avg_pool3d_divisor")
+add("aten::avg_pool3d", t(1, 1, 3, 4, 4, dtype=torch.int64, low=-50, high=50), [2, 2, 2], [1, 1, 1], name="avg_pool3d_long")
 AAP2 = "aten::adaptive_avg_pool2d"
 add(AAP2, t(2, 3, 7, 7), [1, 1], name="adaptive_avg_pool2d_global")
 add(AAP2, t(1, 3, 10, 9), [3, 4], name="adaptive_avg_pool2d_uneven")
@@ -226,6 +239,7 @@ add(PAD, t(1, 2, 5), [2, 3], "circular", name="pad_circular1d")
 add(PAD, t(1, 2, 4, 5), [1, 2, 3, 1], "circular", name="pad_circular2d")
 add(PAD, t(1, 2, 4, 5), [-1, 2, 1, 0], "circular", name="pad_circular2d_negative")
 add(PAD, t(1, 2, 3, 3, 3), [1, 1, 1, 1, 1, 1], "circular", name="pad_circular3d")
+add(PAD, t(2, 3, 4, dtype=torch.int16), [2, 1], "circular", name="pad_circular1d_int16")
 add(PAD, t(1, 2, 5), [5, 0], "reflect", name="err_pad_reflect_too_big")
 add(PAD, t(1, 2, 5), [1], name="err_pad_odd")
 add(PAD, t(1, 2, 5), [1, 1], "wrap", name="err_pad_bad_mode")
@@ -248,6 +262,8 @@ add(UN2, t(1, 2, 3, 4), [5, 7], None, name="upsample_nearest2d_size_odd")
 add(UN2, t(1, 2, 5, 7), [3, 2], None, name="upsample_nearest2d_downsample")
 add(UN2, t(1, 2, 3, 4), None, [2.5, 1.5], name="upsample_nearest2d_scale")
 add(UN2, t(1, 2, 3, 4, dtype=torch.uint8), None, [1.7, 2.0], name="upsample_nearest2d_uint8")
+add(UN2, t(1, 2, 3, 4, dtype=bf16), [5, 9], None, name="upsample_nearest2d_bf16")
+add(UN2, t(1, 2, 3, 4, dtype=f64).to(memory_format=torch.channels_last), None, [2.3, 1.3], name="upsample_nearest2d_channels_last")
 add(UN2, t(1, 2, 3, 4), [6, 8], [2.0, 2.0], name="err_upsample_nearest2d_both")
 add(UN2, t(1, 2, 3, 4), None, None, name="err_upsample_nearest2d_neither")
 add(UN2, t(2, 3, 4), [6, 8], None, name="err_upsample_nearest2d_3d_input")
