@@ -47,6 +47,11 @@ graph(%n : int, %x : Tensor):
   return (%a))IR";
 
 TEST(Verifier, AcceptsWellFormedGraphs) {
+  EXPECT_TRUE(verify(*parseIR(R"IR(
+graph(%x : int):
+  %f : Function = prim::Constant[name="helper"]()
+  %1 : int = prim::CallFunction(%f, %x)
+  return (%1))IR")).empty());
   EXPECT_TRUE(verify(*parseIR(kIf)).empty());
   EXPECT_TRUE(verify(*parseIR(kLoop)).empty());
   EXPECT_NO_THROW(verifyOrThrow(*parseIR(kIf)));

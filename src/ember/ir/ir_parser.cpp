@@ -686,6 +686,10 @@ class IRParser {
     if (n == "ScalarType") return types::scalarType();
     if (n == "Layout") return types::layout();
     if (n == "MemoryFormat") return types::memoryFormat();
+    if (n == "Function") {
+      static const TypePtr function = std::make_shared<const Type>(TypeKind::Function);
+      return function;
+    }
     return nullptr;
   }
 

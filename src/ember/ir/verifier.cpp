@@ -223,6 +223,11 @@ class Verifier {
     }
     const Value* out = n->outputs()[0];
     bool none = hasKind(out, TypeKind::None);
+    // A function constant names its callee instead of holding a value.
+    if (hasKind(out, TypeKind::Function)) {
+      if (!n->hasAttribute(attr::name)) problem(n, "prim::Constant of type Function has no name");
+      return;
+    }
     if (!none && !n->hasAttribute(attr::value)) problem(n, "prim::Constant of type {} has no value", typeOf(out));
     if (none && n->hasAttribute(attr::value)) problem(n, "prim::Constant of type NoneType has a value");
   }
