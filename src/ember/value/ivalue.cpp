@@ -16,8 +16,12 @@ IValue::IValue(const Scalar& s) {
   }
 }
 
+// The payload holds one reference: a fresh object starts at zero.
 #define EMBER_HEAP_CTOR(Arg, TagName, expr) \
-  IValue::IValue(Arg x) : tag_(Tag::TagName) { v_.p = (expr); }
+  IValue::IValue(Arg x) : tag_(Tag::TagName) {  \
+    v_.p = (expr);                              \
+    v_.p->retain();                             \
+  }
 EMBER_HEAP_CTOR(std::string, String, new StringObj(std::move(x)))
 #undef EMBER_HEAP_CTOR
 
