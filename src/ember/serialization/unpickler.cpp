@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <deque>
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
@@ -128,6 +129,55 @@ uint64_t saturatingAdd(uint64_t a, uint64_t b) {
   return __builtin_add_overflow(a, b, &r) ? std::numeric_limits<uint64_t>::max() : r;
 }
 
+// Container identity -> index of its NodeInfo: open addressing, no node
+// allocation (a torch.save file has several containers per tensor).
+class PtrIndex {
+ public:
+  static constexpr uint32_t kMissing = UINT32_MAX;
+
+  uint32_t find(const void* key) const {
+    if (slots_.empty()) return kMissing;
+    for (size_t i = hash(key) & mask();; i = (i + 1) & mask()) {
+      if (slots_[i].key == key) return slots_[i].value;
+      if (!slots_[i].key) return kMissing;
+    }
+  }
+  // `key` must not be present yet.
+  void insert(const void* key, uint32_t value) {
+    if ((used_ + 1) * 4 > slots_.size() * 3) grow();
+    place(key, value);
+    ++used_;
+  }
+
+ private:
+  struct Slot {
+    const void* key = nullptr;
+    uint32_t value = 0;
+  };
+  static size_t hash(const void* p) {
+    auto x = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p));
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return static_cast<size_t>(x);
+  }
+  size_t mask() const { return slots_.size() - 1; }
+  void place(const void* key, uint32_t value) {
+    size_t i = hash(key) & mask();
+    while (slots_[i].key) i = (i + 1) & mask();
+    slots_[i] = Slot{key, value};
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    for (const Slot& s : old)
+      if (s.key) place(s.key, s.value);
+  }
+
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
 // Dict keys are hashed and compared recursively: a large tuple key (a DAG that
 // expands to millions of nodes) would make that unbounded.
 constexpr uint64_t kMaxKeySize = 4096;
@@ -157,9 +207,15 @@ struct Unpickler::Impl {
 
   std::vector<IValue> stack;
   std::vector<size_t> marks;  // stack heights at each MARK
-  std::unordered_map<uint64_t, IValue> memo;
+  // Python writes memo indices 0, 1, 2, ...: those live in a vector; others
+  // (any uint32 is legal) in a map, so an index never becomes an allocation.
+  std::vector<IValue> memoDense;
+  std::vector<bool> memoDefined;
+  std::unordered_map<uint64_t, IValue> memoSparse;
+  size_t memoCount = 0;  // len(memo), for MEMOIZE
 
-  std::unordered_map<const void*, NodeInfo> nodes;
+  std::deque<NodeInfo> infos;  // stable references
+  PtrIndex nodes;
   std::vector<IValue> keepAlive;
 
   std::unordered_map<std::string, IValue> globals;  // "module\nname" -> value or marker
@@ -379,8 +435,8 @@ struct Unpickler::Impl {
   // ------------------------------------------------------------ node bookkeeping
 
   NodeInfo& registerNew(const IValue& v, bool isMarker = false) {
-    NodeInfo& info = nodes[containerKey(v)];
-    info = NodeInfo{};
+    nodes.insert(containerKey(v), static_cast<uint32_t>(infos.size()));
+    NodeInfo& info = infos.emplace_back();
     if (isMarker) {
       info.height = 0;
       info.hasMarker = true;
@@ -391,10 +447,10 @@ struct Unpickler::Impl {
 
   NodeInfo& infoOf(const IValue& v) {
     const void* k = containerKey(v);
-    auto it = nodes.find(k);
-    if (it != nodes.end()) return it->second;
+    uint32_t i = nodes.find(k);
+    if (i != PtrIndex::kMissing) return infos[i];
     learnForeign(v);
-    return nodes.at(k);
+    return infos[nodes.find(k)];
   }
 
   bool hasMarkers(const IValue& v) { return containerKey(v) && infoOf(v).hasMarker; }
@@ -411,7 +467,7 @@ struct Unpickler::Impl {
     std::unordered_set<const void*> open;
     while (!work.empty()) {
       const void* k = containerKey(work.back().v);
-      if (nodes.count(k)) {
+      if (nodes.find(k) != PtrIndex::kMissing) {
         work.pop_back();
         continue;
       }
@@ -421,7 +477,7 @@ struct Unpickler::Impl {
         IValue v = work.back().v;
         forEachChild(v, [&](const IValue& c) {
           const void* ck = containerKey(c);
-          if (!ck || nodes.count(ck)) return;
+          if (!ck || nodes.find(ck) != PtrIndex::kMissing) return;
           if (open.count(ck)) fail("a value built by {} contains itself", opName());
           work.push_back({c, false});
         });
@@ -434,7 +490,8 @@ struct Unpickler::Impl {
       info.hasMarker = asMarker(v) != nullptr;
       if (info.hasMarker) info.height = 0;
       forEachChild(v, [&](const IValue& c) { link(info, k, c, true); });
-      nodes.emplace(k, info);
+      nodes.insert(k, static_cast<uint32_t>(infos.size()));
+      infos.push_back(info);
       keepAlive.push_back(std::move(v));
     }
   }
@@ -482,7 +539,6 @@ struct Unpickler::Impl {
     if (!target.isList()) fail("{} on a {}, not a list", opName(), target.tagName());
     ListObj& list = target.toList();
     NodeInfo& info = mutableInfo(target);
-    list.elements.reserve(list.elements.size() + (stack.size() - from));
     for (size_t i = from; i < stack.size(); ++i) {
       link(info, &list, stack[i], false);
       list.elements.push_back(std::move(stack[i]));
@@ -552,17 +608,35 @@ struct Unpickler::Impl {
 
   void memoPut(uint64_t index) {
     need(1);
-    memo[index] = stack.back();
+    if (index < memoDense.size()) {
+      if (!memoDefined[index]) ++memoCount;
+      memoDefined[index] = true;
+      memoDense[index] = stack.back();
+      return;
+    }
+    if (index == memoDense.size()) {
+      if (memoSparse.empty() || memoSparse.erase(index) == 0) ++memoCount;
+      memoDense.push_back(stack.back());
+      memoDefined.push_back(true);
+      return;
+    }
+    auto [it, inserted] = memoSparse.insert_or_assign(index, stack.back());
+    if (inserted) ++memoCount;
   }
   void memoGet(uint64_t index) {
-    auto it = memo.find(index);
-    if (it == memo.end()) fail("memo entry {} is not defined", index);
-    Marker* m = asMarker(it->second);
+    const IValue* v = nullptr;
+    if (index < memoDense.size() && memoDefined[index]) {
+      v = &memoDense[index];
+    } else if (auto it = memoSparse.find(index); it != memoSparse.end()) {
+      v = &it->second;
+    }
+    if (!v) fail("memo entry {} is not defined", index);
+    Marker* m = asMarker(*v);
     if (m && m->kind == MarkerKind::Pending && isBuilt[m->pendingIndex]) {
       stack.push_back(built[m->pendingIndex]);
       return;
     }
-    stack.push_back(it->second);
+    stack.push_back(*v);
   }
 
   // ------------------------------------------------------------ globals
@@ -1044,7 +1118,7 @@ struct Unpickler::Impl {
       case PickleOp::PUT: memoPut(static_cast<uint64_t>(parseMemoIndex(line()))); return false;
       case PickleOp::BINPUT: memoPut(u1()); return false;
       case PickleOp::LONG_BINPUT: memoPut(u4()); return false;
-      case PickleOp::MEMOIZE: memoPut(memo.size()); return false;
+      case PickleOp::MEMOIZE: memoPut(memoCount); return false;
       case PickleOp::GET: memoGet(static_cast<uint64_t>(parseMemoIndex(line()))); return false;
       case PickleOp::BINGET: memoGet(u1()); return false;
       case PickleOp::LONG_BINGET: memoGet(u4()); return false;
