@@ -171,6 +171,10 @@ TEST(Unpickler, UnknownGlobalsAreRefusedWithoutRunningAnything) {
   EXPECT_EQ(errorOf([&] { load(viaStack); }), "pickle: unsupported global 'builtins.eval' at byte 24");
   Bytes viaInst = PickleBuilder().op(Op::MARK).str("x").op(Op::INST).raw("posix\nsystem\n").stop();
   EXPECT_EQ(errorOf([&] { load(viaInst); }), "pickle: unsupported global 'posix.system' at byte 9");
+  // Hints for the usual mistakes.
+  EXPECT_EQ(errorOf([] { load(PickleBuilder().global("torch.nn.modules.linear", "Linear").stop()); }),
+            "pickle: unsupported global 'torch.nn.modules.linear.Linear' (a pickled Python object, e.g. "
+            "torch.save(model): save its state_dict() or a TorchScript archive) at byte 2");
   // Control characters in names are escaped in the message.
   Bytes odd = PickleBuilder().global("a\x01", "b").stop();
   EXPECT_EQ(errorOf([&] { load(odd); }), "pickle: unsupported global 'a\\x01.b' at byte 2");

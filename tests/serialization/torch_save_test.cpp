@@ -330,9 +330,14 @@ TEST(TorchSave, RoundTripViewsTheMappedFile) {
   const Tensor& x = v.toTuple().elements[0].toTensor();
   EXPECT_TRUE(x.storage()->isBorrowed());  // viewing the mapping
   EXPECT_EQ(reinterpret_cast<uintptr_t>(x.storage()->data()) % StorageImpl::kAlignment, 0u);
+  // Tensors viewing the mapping can be written in place; the file is unchanged.
+  Bytes before = readFile(path);
+  x.data<float>()[0] = 42;
+  EXPECT_EQ(readFile(path), before);
+  EXPECT_EQ(loadTorchFile(path).toTuple().elements[0].toTensor().toVector<float>()[0], 0.0f);
   // The storage keeps the mapping alive after the file is gone.
   fs::remove(path);
-  EXPECT_EQ(x.toVector<float>(), (std::vector<float>{0, 1, 2, 3, 4, 5}));
+  EXPECT_EQ(x.toVector<float>(), (std::vector<float>{42, 1, 2, 3, 4, 5}));
 
   // From memory, and copying on request.
   Bytes bytes = saveTorchBytes(emberArgs());

@@ -691,7 +691,15 @@ struct Unpickler::Impl {
       failKind(e.kind(), "{} ('{}')", e.what(), qualified);
     }
     if (g) return fromPickleGlobal(std::move(*g), std::move(qualified));
-    fail("unsupported global '{}'", qualified);
+    fail("unsupported global '{}'{}", qualified, globalHint(module));
+  }
+
+  // What usually went wrong when a torch.save file names such a global.
+  static std::string_view globalHint(std::string_view module) {
+    if (module.starts_with("torch.nn.modules") || module == "__main__")
+      return " (a pickled Python object, e.g. torch.save(model): save its state_dict() or a TorchScript archive)";
+    if (module.starts_with("numpy")) return " (numpy values: save tensors instead)";
+    return "";
   }
 
   // The globals that need the VM's state.
