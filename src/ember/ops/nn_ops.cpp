@@ -18,9 +18,26 @@ namespace k = ember::kernels;
 namespace {
 
 using OptTensor = std::optional<Tensor>;
-using OptInts = std::optional<IntArrayRef>;
-using OptFloats = std::optional<ArrayRef<double>>;
 using OptDouble = std::optional<double>;
+
+// The `.vec` upsample overloads take their optional lists as IValues: GCC 12
+// misreports std::optional<std::vector> argument holders as maybe-uninitialized.
+Tensor upsampleVec(const Tensor& x, const IValue& size, const IValue& scales, int64_t nd, k::InterpMode mode,
+                   bool alignCorners) {
+  std::vector<int64_t> sizeValues;
+  std::vector<double> scaleValues;
+  std::optional<IntArrayRef> s;
+  std::optional<ArrayRef<double>> f;
+  if (!size.isNone()) {
+    sizeValues = size.toIntVector();
+    s = IntArrayRef(sizeValues);
+  }
+  if (!scales.isNone()) {
+    scaleValues = scales.toDoubleVector();
+    f = ArrayRef<double>(scaleValues);
+  }
+  return k::upsampleVec(x, s, f, nd, mode, alignCorners);
+}
 
 void registerConv(Registry& r) {
   r.def("aten::_convolution(Tensor input, Tensor weight, Tensor? bias, int[] stride, int[] padding, int[] dilation, "
@@ -218,8 +235,8 @@ void registerUpsample(Registry& r) {
   for (const VecOp& op : nearest) {
     const int64_t nd = op.nd;
     const M mode = op.mode;
-    r.def(op.schema, [nd, mode](const Tensor& x, OptInts size, OptFloats scales) {
-      return k::upsampleVec(x, size, scales, nd, mode, false);
+    r.def(op.schema, [nd, mode](const Tensor& x, const IValue& size, const IValue& scales) {
+      return upsampleVec(x, size, scales, nd, mode, false);
     });
   }
   static constexpr VecOp interp[] = {
@@ -245,8 +262,8 @@ void registerUpsample(Registry& r) {
   for (const VecOp& op : interp) {
     const int64_t nd = op.nd;
     const M mode = op.mode;
-    r.def(op.schema, [nd, mode](const Tensor& x, OptInts size, bool alignCorners, OptFloats scales) {
-      return k::upsampleVec(x, size, scales, nd, mode, alignCorners);
+    r.def(op.schema, [nd, mode](const Tensor& x, const IValue& size, bool alignCorners, const IValue& scales) {
+      return upsampleVec(x, size, scales, nd, mode, alignCorners);
     });
   }
   // The explicit-size overloads.
