@@ -669,9 +669,6 @@ Token Lexer::lexNumber() {
 
 Token Lexer::openBracket(Token t) {
   brackets_.push_back({t.kind, t.start});
-  if (brackets_.size() > 200) {
-    error(t.start, t.end, "too many nested parentheses");
-  }
   return t;
 }
 
