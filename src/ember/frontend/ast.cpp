@@ -486,7 +486,6 @@ void Printer::expr(const Expr* e) {
         os_ << " :spec ";
         expr(n->formatSpec.get());
       }
-      if (!n->debugText.empty()) os_ << " :debug " << quote(n->debugText);
       os_ << ')';
       return;
     }

@@ -151,7 +151,6 @@ struct FormattedValue final : Expr {
   ExprPtr value;
   char conversion = 0;  // 'r', 's', 'a' or 0
   ExprPtr formatSpec;   // an FString, or null
-  std::string debugText;  // f"{x=}": the text "x=" Python prints first
 };
 
 struct Attribute final : Expr {

@@ -978,7 +978,7 @@ void Parser::parseFStringBody(uint32_t begin, uint32_t end, bool raw, ExprList& 
     }
     flushSegment(i);
     flushLiteral(i);
-    parts.push_back(parseFStringField(i, end, raw));
+    parseFStringField(i, end, raw, parts);
     seg = litStart = i;
   }
   flushSegment(end);
@@ -986,7 +986,9 @@ void Parser::parseFStringBody(uint32_t begin, uint32_t end, bool raw, ExprList& 
 }
 
 // replacement_field: '{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' format_spec] '}'
-ExprPtr Parser::parseFStringField(uint32_t& pos, uint32_t end, bool raw) {
+// `{x=}` becomes the text "x=" and the field, with !r unless a conversion or
+// spec is given, as in Python's ast.
+void Parser::parseFStringField(uint32_t& pos, uint32_t end, bool raw, ExprList& parts) {
   DepthGuard guard(*this, pos);
   std::string_view src = file_->text();
   uint32_t open = pos;
@@ -1032,8 +1034,11 @@ ExprPtr Parser::parseFStringField(uint32_t& pos, uint32_t end, bool raw) {
   auto fv = node<FormattedValue>({});
   fv->value = subParser(exprStart, i)->parseWholeExpression(true);
   if (!fv->value) throw SyntaxError{};
-  if (src[i] == '=') {
-    fv->debugText = std::string(src.substr(exprStart, i + 1 - exprStart));
+  bool debug = src[i] == '=';
+  if (debug) {
+    auto text = node<StrLit>({file_, exprStart, i + 1});
+    text->value = std::string(src.substr(exprStart, i + 1 - exprStart));
+    parts.push_back(std::move(text));
     ++i;
   }
   if (i < end && src[i] == '!') {
@@ -1057,9 +1062,10 @@ ExprPtr Parser::parseFStringField(uint32_t& pos, uint32_t end, bool raw) {
     i = j;
   }
   if (i >= end || src[i] != '}') bad(i, i + 1, "f-string: expecting '}'");
+  if (debug && !fv->conversion && !fv->formatSpec) fv->conversion = 'r';
   pos = i + 1;
   fv->setRange({file_, open, pos});
-  return seal(std::move(fv));
+  parts.push_back(seal(std::move(fv)));
 }
 
 /* }====================================================== */

@@ -134,7 +134,7 @@ class Parser {
   ExprPtr parseSliceItem();
   ExprPtr parseYield();
   void parseComprehensionClauses(std::vector<Comprehension>& out);
-  ExprPtr parseFStringField(uint32_t& pos, uint32_t end, bool raw);
+  void parseFStringField(uint32_t& pos, uint32_t end, bool raw, ExprList& parts);
   ExprPtr parsePostfix(ExprPtr e, uint32_t start);
   ExprPtr parseStarredItem(bool allowNamed);
   std::string parseDottedName(std::string_view what);
