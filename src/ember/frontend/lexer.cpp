@@ -153,7 +153,7 @@ Lexer::Lexer(SourceFilePtr file, DiagnosticEngine& diag, LexerOptions options)
   end_ = std::min<size_t>(options.end, src_.size());
   pos_ = std::min<size_t>(options.begin, end_);
   implicitJoin_ = options.implicitJoin;
-  indents_.push_back({0, 0, false});
+  indents_.push_back({0, 0, {}});
   // A byte-order mark is not part of the text.
   if (pos_ == 0 && src_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = std::min<size_t>(3, end_);
   if (implicitJoin_) atLineStart_ = false;
@@ -252,34 +252,41 @@ bool Lexer::processIndentation() {
       error(static_cast<uint32_t>(lineStart), here, "inconsistent use of tabs and spaces in indentation",
             "indent with spaces only");
     };
-    if (col == top.col) {
-      if (altcol != top.altcol) tabError();
+    if (col == top.col || top.hasAlias(col)) {
+      if (altcol != top.altcol && col == top.col) tabError();
+      return false;
+    }
+    // With tabs counted as 8 columns and as 1 the line must compare the same
+    // way, as in Python. When it does not, keep it in the current block:
+    // the likeliest intent, and no INDENT/DEDENT errors follow from it.
+    if ((col > top.col) != (altcol > top.altcol) || altcol == top.altcol) {
+      tabError();
       return false;
     }
     if (col > top.col) {
-      if (altcol <= top.altcol) tabError();
       if (indents_.size() >= 100) {
         error(static_cast<uint32_t>(lineStart), here, "too many levels of indentation");
-        indents_.push_back({col, altcol, true});
+        indents_.back().aliases.push_back(col);
         return false;
       }
-      indents_.push_back({col, altcol, false});
+      indents_.push_back({col, altcol, {}});
       pending_.push_back(make(TokenKind::Indent, static_cast<uint32_t>(lineStart), here));
       return true;
     }
-    while (indents_.size() > 1 && col < indents_.back().col) {
-      if (!indents_.back().alias) pending_.push_back(make(TokenKind::Dedent, here, here));
+    while (indents_.size() > 1 && col < indents_.back().col && !indents_.back().hasAlias(col)) {
+      const Level& outer = indents_[indents_.size() - 2];
+      if (outer.col < col && !outer.hasAlias(col)) {
+        // Between two levels: read it as the inner one (a typo in the body's
+        // indentation, most often), and accept this column there from now on.
+        error(static_cast<uint32_t>(lineStart), here, "unindent does not match any outer indentation level",
+              "indent this line like the block it belongs to");
+        indents_.back().aliases.push_back(col);
+        break;
+      }
+      pending_.push_back(make(TokenKind::Dedent, here, here));
       indents_.pop_back();
     }
-    if (col != indents_.back().col) {
-      error(static_cast<uint32_t>(lineStart), here, "unindent does not match any outer indentation level",
-            "indent this line like the block it belongs to");
-      // Treat the odd column as the level it fell into so the lines after it
-      // do not report the same problem again.
-      indents_.push_back({col, altcol, true});
-    } else if (altcol != indents_.back().altcol) {
-      tabError();
-    }
+    if (indents_.back().col == col && altcol != indents_.back().altcol) tabError();
     return !pending_.empty();
   }
 }
@@ -373,8 +380,7 @@ Token Lexer::next() {
       if (!implicitJoin_) {
         if (lineHasTokens_ || !pending_.empty()) pending_.push_back(make(TokenKind::Newline, here, here));
         // The stack stays as it is: restartAtLine may rewind past this point.
-        for (size_t i = indents_.size(); i > 1; --i)
-          if (!indents_[i - 1].alias) pending_.push_back(make(TokenKind::Dedent, here, here));
+        for (size_t i = indents_.size(); i > 1; --i) pending_.push_back(make(TokenKind::Dedent, here, here));
       }
       pending_.push_back(make(TokenKind::EndOfFile, here, here));
       finished_ = true;

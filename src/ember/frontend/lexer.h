@@ -7,6 +7,7 @@
 // produced inside (), [] or {} or after a backslash continuation.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <limits>
@@ -100,7 +101,10 @@ class Lexer {
   struct Level {
     size_t col;
     size_t altcol;  // with tabs as one column, to detect mixed tabs and spaces
-    bool alias;     // pushed by recovery from a bad dedent: no INDENT/DEDENT of its own
+    // Columns recovery has filed under this level (a bad dedent), so the
+    // lines after the reported one do not report it again.
+    std::vector<size_t> aliases;
+    bool hasAlias(size_t c) const { return std::find(aliases.begin(), aliases.end(), c) != aliases.end(); }
   };
 
   char peekChar(size_t ahead = 0) const;

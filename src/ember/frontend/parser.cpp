@@ -94,23 +94,28 @@ void Parser::fail(const Token& at, std::string message, std::optional<std::strin
   // The lexer reported these already; a second message would only confuse.
   if (at.synthetic || at.kind == TokenKind::Error) throw SyntaxError{};
   // A statement inside an unclosed bracket: the real error is the bracket.
-  // Report that and lex the rest of the file as if the line had been closed.
-  if (at.enclosingOpen >= 0 && at.kind != TokenKind::EndOfFile) {
-    uint32_t open = static_cast<uint32_t>(at.enclosingOpen);
-    if (lexer_.startsLine(at.start) && file_->lineOf(at.start) > file_->lineOf(open) &&
-        lexer_.indentationOf(at.start) <= lexer_.indentationOf(open)) {
-      std::string opener(file_->text().substr(open, 1));
-      error({file_, open, open + 1}, fmt::format("'{}' was never closed", opener),
-            fmt::format("close it before line {}", file_->lineOf(at.start)));
-      lexer_.restartAtLine(at.start);
-      ahead_.reset();
-      tok_ = lexer_.next();
-      throw SyntaxError{};
-    }
-  }
+  if (recoverUnclosedBracket(at)) throw SyntaxError{};
   diag_.error(range(at), std::move(message), std::move(hint));
   if (note) diag_.report(std::move(*note));
   throw SyntaxError{};
+}
+
+// A token that starts a line no deeper than the line of the bracket it is
+// inside of is most likely a new statement: report the bracket, then lex the
+// rest of the file as if the bracket's line had ended before this one.
+bool Parser::recoverUnclosedBracket(const Token& at) {
+  if (at.enclosingOpen < 0 || at.synthetic || at.kind == TokenKind::EndOfFile) return false;
+  uint32_t open = static_cast<uint32_t>(at.enclosingOpen);
+  if (!lexer_.startsLine(at.start) || file_->lineOf(at.start) <= file_->lineOf(open) ||
+      lexer_.indentationOf(at.start) > lexer_.indentationOf(open))
+    return false;
+  std::string opener(file_->text().substr(open, 1));
+  error({file_, open, open + 1}, fmt::format("'{}' was never closed", opener),
+        fmt::format("close it before line {}", file_->lineOf(at.start)));
+  lexer_.restartAtLine(at.start);
+  ahead_.reset();
+  tok_ = lexer_.next();
+  return true;
 }
 
 Parser::DepthGuard::DepthGuard(Parser& parser, uint32_t offset) : p(parser) {

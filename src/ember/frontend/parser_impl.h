@@ -162,6 +162,7 @@ class Parser {
   void attachAssignTypeComment(Assign& assign, uint32_t from, uint32_t to);
   std::unique_ptr<StrLit> takeDocstring(StmtList& body);
   void synchronize();
+  bool recoverUnclosedBracket(const Token& at);
 
   SourceFilePtr file_;
   DiagnosticEngine& diag_;

@@ -89,16 +89,26 @@ void Parser::parseSimpleStatements(StmtList& out) {
     if (at(TokenKind::Newline) || at(TokenKind::EndOfFile)) break;
   }
   if (at(TokenKind::EndOfFile)) return;
-  if (!at(TokenKind::Newline)) failHere(fmt::format("expected end of statement, got {}", describe(tok_)));
-  advance();
+  if (at(TokenKind::Newline)) {
+    advance();
+    return;
+  }
+  std::optional<std::string> hint;
+  auto* last = dyn_cast<ExprStmt>(out.back().get());
+  auto* name = last ? dyn_cast<Name>(last->value.get()) : nullptr;
+  if (name && (name->id == "print" || name->id == "exec") && startsExpression(tok_.kind))
+    hint = fmt::format("missing parentheses in call to '{0}': write {0}(...)", name->id);
+  failHere(fmt::format("expected end of statement, got {}", describe(tok_)), std::move(hint));
 }
 
 // After a syntax error: drop the rest of the logical line. An indented block
 // right after it (the body of a broken `if ...:` line, say) is parsed for its
 // own errors and dropped, with any elif/else/except/finally clauses after it.
 void Parser::synchronize() {
-  while (!at(TokenKind::Newline) && !at(TokenKind::EndOfFile) && !at(TokenKind::Indent) && !at(TokenKind::Dedent))
+  while (!at(TokenKind::Newline) && !at(TokenKind::EndOfFile) && !at(TokenKind::Indent) && !at(TokenKind::Dedent)) {
+    if (recoverUnclosedBracket(tok_)) break;
     advance();
+  }
   accept(TokenKind::Newline);
   bool hadBlock = false;
   for (;;) {
