@@ -238,7 +238,7 @@ TEST(Lexer, BracketErrors) {
   EXPECT_EQ(l.tokens, "x = ( int:1 , )* NL EOF");  // a made-up closer lets parsing go on
   l = lex("y = 1)\nz\n");
   EXPECT_EQ(l.errors, Errors{"1:6: unmatched ')'"});
-  EXPECT_EQ(l.tokens, "y = int:1 NL z NL EOF");
+  EXPECT_EQ(l.tokens, "y = int:1 ERR NL z NL EOF");
   l = lex("a = [1, 2)\n");
   EXPECT_EQ(l.errors, Errors{"1:10: closing parenthesis ')' does not match opening parenthesis '['"});
   EXPECT_EQ(l.tokens, "a = [ int:1 , int:2 ]* NL EOF");

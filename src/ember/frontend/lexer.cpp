@@ -396,7 +396,6 @@ Token Lexer::next() {
       return make(TokenKind::Newline, here, static_cast<uint32_t>(pos_));
     }
     Token t = lexToken();
-    if (t.kind == TokenKind::EndOfFile) continue;  // a dropped token: go round again
     lineHasTokens_ = true;
     if (!pending_.empty()) {
       // Recovery queued synthetic closers ahead of this token.
@@ -782,7 +781,9 @@ Token Lexer::lexPunctuation() {
     case TokenKind::RParen:
     case TokenKind::RBracket:
     case TokenKind::RBrace:
-      if (!closeBracket(t)) return make(TokenKind::EndOfFile, start, start);  // dropped
+      // An unmatched closer is reported here and handed on as an error
+      // token, which the parser skips over quietly.
+      if (!closeBracket(t)) t.kind = TokenKind::Error;
       return t;
     default: return t;
   }

@@ -122,7 +122,7 @@ class Lexer {
   Token lexPunctuation();
   Token lexInvalid();
   Token openBracket(Token t);
-  bool closeBracket(Token& t);  // false when the token is dropped
+  bool closeBracket(Token& t);  // false when nothing is open
   void checkUtf8(uint32_t from, uint32_t to, std::string_view where);
 
   SourceFilePtr file_;

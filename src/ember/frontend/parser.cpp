@@ -201,8 +201,11 @@ ExprPtr parseExpression(const SourceFilePtr& file, DiagnosticEngine& diag, uint3
   options.begin = begin;
   options.end = end;
   options.implicitJoin = true;
+  size_t errorsBefore = diag.errorCount();
   Parser parser(file, diag, options);
-  return parser.parseWholeExpression(false);
+  ExprPtr e = parser.parseWholeExpression(false);
+  if (diag.errorCount() != errorsBefore) return nullptr;
+  return e;
 }
 
 /* }====================================================== */

@@ -26,7 +26,7 @@ std::unique_ptr<Module> parseModuleOrThrow(const SourceFilePtr& file);
 
 // One expression spanning bytes [begin, end) of the file (all of it by
 // default), e.g. a string annotation "List[int]" or a type-comment type.
-// Returns null, with diagnostics, when it does not parse.
+// Returns null, with diagnostics, when it has a syntax error.
 ExprPtr parseExpression(const SourceFilePtr& file, DiagnosticEngine& diag, uint32_t begin = 0,
                         uint32_t end = UINT32_MAX);
 
