@@ -188,9 +188,10 @@ size_t Lexer::indentationOf(uint32_t offset) const {
 }
 
 bool Lexer::startsLine(uint32_t offset) const {
-  size_t i = file_->lineStart(file_->lineOf(offset));
-  for (; i < offset && i < src_.size(); ++i) {
-    char c = src_[i];
+  // Backwards, so a long line costs nothing: recovery asks for every token.
+  for (size_t i = std::min<size_t>(offset, src_.size()); i > 0; --i) {
+    char c = src_[i - 1];
+    if (c == '\n' || c == '\r') return true;
     if (c != ' ' && c != '\t' && c != '\f') return false;
   }
   return true;
