@@ -19,7 +19,8 @@ using namespace ember;
 Tensor filled(IntArrayRef sizes, float seed) {
   Tensor t = Tensor::empty(sizes, DType::Float);
   float* p = t.data<float>();
-  for (int64_t i = 0; i < t.numel(); ++i) p[i] = static_cast<float>((i * 2654435761u + static_cast<uint32_t>(seed * 97)) % 1000) / 1000.0f - 0.5f;
+  for (int64_t i = 0; i < t.numel(); ++i)
+    p[i] = static_cast<float>((i * 2654435761u + static_cast<uint32_t>(seed * 97)) % 1000) / 1000.0f - 0.5f;
   return t;
 }
 
@@ -63,8 +64,18 @@ void Conv1x1(benchmark::State& state) { runConv(state, {1, 64, 56, 56, 256, 1, 1
 void ConvStem7x7(benchmark::State& state) { runConv(state, {1, 3, 224, 224, 64, 7, 2, 3, 1}); }
 
 BENCHMARK(ConvResNet3x3)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond)->UseRealTime()->ComputeStatistics("min", minOf);
-BENCHMARK(ConvResNet3x3ChannelsLast)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond)->UseRealTime()->ComputeStatistics("min", minOf);
-BENCHMARK(ConvDepthwise3x3)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond)->UseRealTime()->ComputeStatistics("min", minOf);
+BENCHMARK(ConvResNet3x3ChannelsLast)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", minOf);
+BENCHMARK(ConvDepthwise3x3)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", minOf);
 BENCHMARK(Conv1x1)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond)->UseRealTime()->ComputeStatistics("min", minOf);
 BENCHMARK(ConvStem7x7)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond)->UseRealTime()->ComputeStatistics("min", minOf);
 
@@ -72,7 +83,8 @@ void MaxPool3x3s2(benchmark::State& state) {
   Tensor x = filled({1, 64, 112, 112}, 4);
   const int64_t k[1] = {3}, s[1] = {2}, p[1] = {1}, d[1] = {1};
   for (auto _ : state) {
-    Tensor out = kernels::maxPool2d(x, IntArrayRef(k, 1), IntArrayRef(s, 1), IntArrayRef(p, 1), IntArrayRef(d, 1), false);
+    Tensor out =
+        kernels::maxPool2d(x, IntArrayRef(k, 1), IntArrayRef(s, 1), IntArrayRef(p, 1), IntArrayRef(d, 1), false);
     benchmark::DoNotOptimize(out.rawData());
   }
 }

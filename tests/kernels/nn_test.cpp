@@ -1,7 +1,6 @@
 // Hand-derived values and properties of the nn kernels (the PyTorch
 // comparisons live in nn_oracle_test.cpp).
 #include <gtest/gtest.h>
-
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -82,10 +81,10 @@ TEST(NnKernels, ConvOfOnesCountsTheWindow) {
   Tensor y = convNd(x, w, b, one(), IntArrayRef(pad, 1), one(), 1, 2);
   ASSERT_EQ(shapeString(y.sizes()), "[1, 3, 4, 4]");
   std::vector<float> v = y.toVector<float>();
-  EXPECT_FLOAT_EQ(v[0], 2 * 4 + 0.5f);        // corner: 2x2 window
-  EXPECT_FLOAT_EQ(v[1], 2 * 6 + 0.5f);        // edge: 2x3
-  EXPECT_FLOAT_EQ(v[5], 2 * 9 + 0.5f);        // interior: 3x3
-  EXPECT_FLOAT_EQ(v[16 + 5], 2 * 9 + 0.5f);   // every output channel alike
+  EXPECT_FLOAT_EQ(v[0], 2 * 4 + 0.5f);       // corner: 2x2 window
+  EXPECT_FLOAT_EQ(v[1], 2 * 6 + 0.5f);       // edge: 2x3
+  EXPECT_FLOAT_EQ(v[5], 2 * 9 + 0.5f);       // interior: 3x3
+  EXPECT_FLOAT_EQ(v[16 + 5], 2 * 9 + 0.5f);  // every output channel alike
 }
 
 TEST(NnKernels, ConvPathsAgreeAcrossDtypes) {
@@ -106,8 +105,8 @@ TEST(NnKernels, ConvPathsAgreeAcrossDtypes) {
 
 // float32 (oneDNN, with its blocked and pointwise layouts) against float64 (reference).
 void expectConvPathsAgree(const Tensor& x, const Tensor& w, const std::optional<Tensor>& b, std::vector<int64_t> stride,
-                          std::vector<int64_t> pad, std::vector<int64_t> dil, std::vector<int64_t> outPad, bool transposed,
-                          int64_t groups) {
+                          std::vector<int64_t> pad, std::vector<int64_t> dil, std::vector<int64_t> outPad,
+                          bool transposed, int64_t groups) {
   auto run = [&](DType t) {
     std::optional<Tensor> bt = b ? std::optional<Tensor>(b->to(t)) : std::nullopt;
     return kernels::convolution(x.to(t), w.to(t), bt, stride, pad, dil, transposed, outPad, groups);
@@ -120,20 +119,20 @@ void expectConvPathsAgree(const Tensor& x, const Tensor& w, const std::optional<
 TEST(NnKernels, OneDnnLayoutsAgreeWithTheReference) {
   // 3x3 over 32 channels (nChw16c), pointwise (plain GEMM), 1-d and 3-d blocked,
   // grouped with 16-channel groups, transposed with blocks.
-  expectConvPathsAgree(pseudoRandom({2, 32, 9, 9}, 20), pseudoRandom({48, 32, 3, 3}, 21), pseudoRandom({48}, 22),
-                       {1}, {1}, {1}, {0}, false, 1);
-  expectConvPathsAgree(pseudoRandom({1, 32, 7, 5}, 23), pseudoRandom({16, 32, 1, 1}, 24), std::nullopt, {1}, {0},
-                       {1}, {0}, false, 1);
-  expectConvPathsAgree(pseudoRandom({1, 16, 20}, 25), pseudoRandom({32, 16, 5}, 26), pseudoRandom({32}, 27), {2},
-                       {2}, {1}, {0}, false, 1);
-  expectConvPathsAgree(pseudoRandom({1, 16, 4, 5, 5}, 28), pseudoRandom({16, 16, 3, 3, 3}, 29), std::nullopt, {1},
+  expectConvPathsAgree(pseudoRandom({2, 32, 9, 9}, 20), pseudoRandom({48, 32, 3, 3}, 21), pseudoRandom({48}, 22), {1},
                        {1}, {1}, {0}, false, 1);
-  expectConvPathsAgree(pseudoRandom({1, 64, 6, 6}, 30), pseudoRandom({32, 16, 3, 3}, 31), pseudoRandom({32}, 32),
-                       {2}, {1}, {1}, {0}, false, 4);
-  expectConvPathsAgree(pseudoRandom({1, 32, 5, 5}, 33), pseudoRandom({32, 16, 3, 3}, 34), pseudoRandom({16}, 35),
-                       {2}, {1}, {1}, {1}, true, 1);
-  expectConvPathsAgree(pseudoRandom({1, 32, 5, 5}, 36), pseudoRandom({32, 8, 4, 4}, 37), std::nullopt, {2}, {1},
-                       {1}, {0}, true, 2);
+  expectConvPathsAgree(pseudoRandom({1, 32, 7, 5}, 23), pseudoRandom({16, 32, 1, 1}, 24), std::nullopt, {1}, {0}, {1},
+                       {0}, false, 1);
+  expectConvPathsAgree(pseudoRandom({1, 16, 20}, 25), pseudoRandom({32, 16, 5}, 26), pseudoRandom({32}, 27), {2}, {2},
+                       {1}, {0}, false, 1);
+  expectConvPathsAgree(pseudoRandom({1, 16, 4, 5, 5}, 28), pseudoRandom({16, 16, 3, 3, 3}, 29), std::nullopt, {1}, {1},
+                       {1}, {0}, false, 1);
+  expectConvPathsAgree(pseudoRandom({1, 64, 6, 6}, 30), pseudoRandom({32, 16, 3, 3}, 31), pseudoRandom({32}, 32), {2},
+                       {1}, {1}, {0}, false, 4);
+  expectConvPathsAgree(pseudoRandom({1, 32, 5, 5}, 33), pseudoRandom({32, 16, 3, 3}, 34), pseudoRandom({16}, 35), {2},
+                       {1}, {1}, {1}, true, 1);
+  expectConvPathsAgree(pseudoRandom({1, 32, 5, 5}, 36), pseudoRandom({32, 8, 4, 4}, 37), std::nullopt, {2}, {1}, {1},
+                       {0}, true, 2);
 }
 
 TEST(NnKernels, DepthwiseConvIsPerChannel) {

@@ -33,14 +33,16 @@ void checkConvDType(DType t, int64_t nd, bool transposed, bool dilated) {
 
 // PyTorch's check_shape_forward plus the dtype agreement its backends demand.
 void checkShapeForward(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias,
-                       const DimVector& stride, const DimVector& padL, const DimVector& padR,
-                       const DimVector& dilation, const DimVector& outputPadding, bool transposed, int64_t groups) {
+                       const DimVector& stride, const DimVector& padL, const DimVector& padR, const DimVector& dilation,
+                       const DimVector& outputPadding, bool transposed, int64_t groups) {
   const int64_t k = input.dim();
   const IntArrayRef ws = weight.sizes();
-  for (size_t i = 0; i < padL.size(); ++i) EMBER_CHECK(padL[i] >= 0 && padR[i] >= 0, "negative padding is not supported");
+  for (size_t i = 0; i < padL.size(); ++i)
+    EMBER_CHECK(padL[i] >= 0 && padR[i] >= 0, "negative padding is not supported");
   for (int64_t p : outputPadding) EMBER_CHECK(p >= 0, "negative output_padding is not supported");
   for (int64_t s : stride) EMBER_CHECK(s > 0, "non-positive stride is not supported");
-  for (int64_t d : dilation) EMBER_CHECK(d > 0, "dilation should be greater than zero, but got {}", shapeString(dilation));
+  for (int64_t d : dilation)
+    EMBER_CHECK(d > 0, "dilation should be greater than zero, but got {}", shapeString(dilation));
   EMBER_CHECK(weight.dim() == k,
               "Expected {}-dimensional input for {}-dimensional weight {}, but got {}-dimensional input of size {} "
               "instead",
@@ -257,8 +259,8 @@ Tensor convNd(const Tensor& input, const Tensor& weight, const std::optional<Ten
                     batched);
 }
 
-Tensor convolutionMode(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias,
-                       IntArrayRef stride, std::string_view padding, IntArrayRef dilation, int64_t groups) {
+Tensor convolutionMode(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias, IntArrayRef stride,
+                       std::string_view padding, IntArrayRef dilation, int64_t groups) {
   const int64_t zero = 0;
   if (padding == "valid")
     return convolution(input, weight, bias, stride, IntArrayRef(&zero, 1), dilation, false, IntArrayRef(&zero, 1),
@@ -271,8 +273,8 @@ Tensor convolutionMode(const Tensor& input, const Tensor& weight, const std::opt
               "Expected {}-dimensional input for {}-dimensional weight{}, but got {}-dimensional input of size {} "
               "instead",
               k, k, shapeString(weight.sizes()), input.dim(), shapeString(input.sizes()));
-  EMBER_CHECK(static_cast<int64_t>(stride.size()) == nd || stride.size() == 1, "stride cannot broadcast to {} dimensions",
-              nd);
+  EMBER_CHECK(static_cast<int64_t>(stride.size()) == nd || stride.size() == 1,
+              "stride cannot broadcast to {} dimensions", nd);
   EMBER_CHECK(static_cast<int64_t>(dilation.size()) == nd || dilation.size() == 1,
               "dilation cannot broadcast to {} dimensions", nd);
   for (int64_t s : stride) EMBER_CHECK(s == 1, "padding='same' is not supported for strided convolutions");
@@ -287,15 +289,15 @@ Tensor convolutionMode(const Tensor& input, const Tensor& weight, const std::opt
   return convolutionLR(input, weight, bias, s, padL, padR, d, false, op, groups);
 }
 
-Tensor convNdPadding(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias,
-                     IntArrayRef stride, std::string_view padding, IntArrayRef dilation, int64_t groups, int64_t nd) {
+Tensor convNdPadding(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias, IntArrayRef stride,
+                     std::string_view padding, IntArrayRef dilation, int64_t groups, int64_t nd) {
   auto [x, batched] = batchify(input, nd, convName(nd, false));
   return unbatchify(convolutionMode(x, weight, bias, stride, padding, dilation, groups), batched);
 }
 
-Tensor convTransposeNd(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias,
-                       IntArrayRef stride, IntArrayRef padding, IntArrayRef outputPadding, int64_t groups,
-                       IntArrayRef dilation, int64_t nd) {
+Tensor convTransposeNd(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias, IntArrayRef stride,
+                       IntArrayRef padding, IntArrayRef outputPadding, int64_t groups, IntArrayRef dilation,
+                       int64_t nd) {
   auto [x, batched] = batchify(input, nd, convName(nd, true));
   return unbatchify(convolution(x, weight, bias, stride, padding, dilation, true, outputPadding, groups), batched);
 }

@@ -20,14 +20,14 @@ Tensor convolution(const Tensor& input, const Tensor& weight, const std::optiona
 Tensor convNd(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias, IntArrayRef stride,
               IntArrayRef padding, IntArrayRef dilation, int64_t groups, int64_t nd);
 // aten::conv{1,2,3}d.padding: padding "same" or "valid".
-Tensor convNdPadding(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias,
-                     IntArrayRef stride, std::string_view padding, IntArrayRef dilation, int64_t groups, int64_t nd);
+Tensor convNdPadding(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias, IntArrayRef stride,
+                     std::string_view padding, IntArrayRef dilation, int64_t groups, int64_t nd);
 // aten::_convolution_mode: batched input, padding "same" or "valid".
-Tensor convolutionMode(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias,
-                       IntArrayRef stride, std::string_view padding, IntArrayRef dilation, int64_t groups);
+Tensor convolutionMode(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias, IntArrayRef stride,
+                       std::string_view padding, IntArrayRef dilation, int64_t groups);
 // aten::conv_transpose1d / conv_transpose2d.input / conv_transpose3d.input.
-Tensor convTransposeNd(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias,
-                       IntArrayRef stride, IntArrayRef padding, IntArrayRef outputPadding, int64_t groups,
-                       IntArrayRef dilation, int64_t nd);
+Tensor convTransposeNd(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias, IntArrayRef stride,
+                       IntArrayRef padding, IntArrayRef outputPadding, int64_t groups, IntArrayRef dilation,
+                       int64_t nd);
 
 }  // namespace ember::kernels

@@ -134,8 +134,8 @@ Plan makePlan(const ConvGeom& g, DataType userType, IntArrayRef inStrides, IntAr
     } else {
       auto desc = hasBias ? dnnl::deconvolution_forward::desc(prop, dnnl::algorithm::deconvolution_direct, srcAny, wAny,
                                                               p.biasDesc, dstAny, strides, dilates, padL, padR)
-                          : dnnl::deconvolution_forward::desc(prop, dnnl::algorithm::deconvolution_direct, srcAny,
-                                                              wAny, dstAny, strides, dilates, padL, padR);
+                          : dnnl::deconvolution_forward::desc(prop, dnnl::algorithm::deconvolution_direct, srcAny, wAny,
+                                                              dstAny, strides, dilates, padL, padR);
       dnnl::deconvolution_forward::primitive_desc pd(desc, eng);
       p.srcPd = pd.src_desc();
       p.weightsPd = pd.weights_desc();
@@ -158,11 +158,11 @@ Plan makePlan(const ConvGeom& g, DataType userType, IntArrayRef inStrides, IntAr
 std::mutex gPlanMutex;
 std::unordered_map<PlanKey, std::unique_ptr<Plan>, PlanKeyHash> gPlans;
 
-const Plan& planFor(const ConvGeom& g, DataType userType, IntArrayRef inStrides, IntArrayRef outStrides,
-                    bool hasBias, bool userChannelsLast) {
+const Plan& planFor(const ConvGeom& g, DataType userType, IntArrayRef inStrides, IntArrayRef outStrides, bool hasBias,
+                    bool userChannelsLast) {
   PlanKey key;
-  for (int64_t x : {g.nd, g.N, g.Cin, g.Cout, g.groups, int64_t(g.transposed), int64_t(hasBias),
-                    int64_t(userType), int64_t(dnnl_ctx::numThreads())})
+  for (int64_t x : {g.nd, g.N, g.Cin, g.Cout, g.groups, int64_t(g.transposed), int64_t(hasBias), int64_t(userType),
+                    int64_t(dnnl_ctx::numThreads())})
     key.push(x);
   for (int i = 0; i < 3; ++i)
     for (int64_t x : {g.in[i], g.k[i], g.s[i], g.d[i], g.padL[i], g.padR[i]}) key.push(x);
@@ -228,8 +228,8 @@ memory reorderedWeights(const ConvGeom& g, const Plan& p, const Tensor& weight, 
   // A weight storage seen with many layouts (rare) keeps only the latest few.
   if (cache) {
     if (cache->entries.size() >= 4) cache->entries.erase(cache->entries.begin());
-    cache->entries.push_back(CachedWeights{weight.storageOffset(), DimVector(weight.sizes()), DimVector(weight.strides()),
-                                           weight.dtype(), version, p.weightsPd, dst});
+    cache->entries.push_back(CachedWeights{weight.storageOffset(), DimVector(weight.sizes()),
+                                           DimVector(weight.strides()), weight.dtype(), version, p.weightsPd, dst});
   }
   return dst;
 }
@@ -259,8 +259,7 @@ bool runDnnl(const ConvGeom& g, const Tensor& input, const Tensor& weight, const
              const Tensor& out) {
   const DataType userType = input.dtype() == DType::BFloat16 ? DataType::bf16 : DataType::f32;
   dnnl_ctx::prepareThreads();
-  const Plan& p =
-      planFor(g, userType, input.strides(), out.strides(), bias.has_value(), nn::isChannelsLast(input));
+  const Plan& p = planFor(g, userType, input.strides(), out.strides(), bias.has_value(), nn::isChannelsLast(input));
   if (!p.supported) return false;
   dnnl::engine& eng = dnnl_ctx::engine();
   dnnl::stream& s = dnnl_ctx::stream();

@@ -17,8 +17,8 @@ void gemm(bool transA, int64_t M, int64_t N, int64_t K, const T* A, const T* B, 
   const int lda = static_cast<int>(transA ? M : K);
   const CBLAS_TRANSPOSE ta = transA ? CblasTrans : CblasNoTrans;
   if constexpr (std::is_same_v<T, float>)
-    cblas_sgemm(CblasRowMajor, ta, CblasNoTrans, static_cast<int>(M), static_cast<int>(N), static_cast<int>(K), 1.0f,
-                A, lda, B, static_cast<int>(N), 0.0f, C, static_cast<int>(N));
+    cblas_sgemm(CblasRowMajor, ta, CblasNoTrans, static_cast<int>(M), static_cast<int>(N), static_cast<int>(K), 1.0f, A,
+                lda, B, static_cast<int>(N), 0.0f, C, static_cast<int>(N));
   else
     cblas_dgemm(CblasRowMajor, ta, CblasNoTrans, static_cast<int>(M), static_cast<int>(N), static_cast<int>(K), 1.0, A,
                 lda, B, static_cast<int>(N), 0.0, C, static_cast<int>(N));
@@ -132,7 +132,8 @@ void convDirect(const ConvGeom& g, const T* x, const T* w, T* out) {
                     for (int64_t kw = 0; kw < g.k[2]; ++kw) {
                       const int64_t iw = ow * g.s[2] - g.padL[2] + kw * g.d[2];
                       if (iw < 0 || iw >= g.in[2]) continue;
-                      const Acc xv = x[((n * g.Cin + gr * cinG + c) * g.in[0] + id) * g.in[1] * g.in[2] + ih * g.in[2] + iw];
+                      const Acc xv =
+                          x[((n * g.Cin + gr * cinG + c) * g.in[0] + id) * g.in[1] * g.in[2] + ih * g.in[2] + iw];
                       const Acc wv = w[(oc * cinG + c) * K + (kd * g.k[1] + kh) * g.k[2] + kw];
                       acc += static_cast<uint64_t>(xv) * static_cast<uint64_t>(wv);
                     }

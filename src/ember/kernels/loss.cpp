@@ -21,8 +21,8 @@ DimVector broadcastShapes(IntArrayRef a, IntArrayRef b) {
     const int64_t da = i < n - a.size() ? 1 : a[i - (n - a.size())];
     const int64_t db = i < n - b.size() ? 1 : b[i - (n - b.size())];
     if (da != db && da != 1 && db != 1)
-      EMBER_FAIL("The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {}", da,
-                 db, i);
+      EMBER_FAIL("The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {}", da, db,
+                 i);
     out[i] = da == 1 ? db : da;
   }
   return out;
@@ -84,7 +84,8 @@ Tensor pointwiseLoss(const Tensor& self, const Tensor& target, int64_t reduction
       const T* x = a.data<T>();
       const T* y = b.data<T>();
       T* o = loss.data<T>();
-      for (int64_t i = 0, n = loss.numel(); i < n; ++i) o[i] = static_cast<T>(f(static_cast<Acc>(x[i]), static_cast<Acc>(y[i])));
+      for (int64_t i = 0, n = loss.numel(); i < n; ++i)
+        o[i] = static_cast<T>(f(static_cast<Acc>(x[i]), static_cast<Acc>(y[i])));
     }
   });
   return applyReduction(loss, reduction);
@@ -114,8 +115,10 @@ Tensor l1Loss(const Tensor& self, const Tensor& target, int64_t reduction) {
         o[i] = static_cast<T>(std::abs(static_cast<OpMathType<T>>(d)));
       } else {
         const T d = static_cast<T>(x[i] - y[i]);
-        if constexpr (std::is_signed_v<T>) o[i] = static_cast<T>(d < 0 ? -d : d);
-        else o[i] = d;
+        if constexpr (std::is_signed_v<T>)
+          o[i] = static_cast<T>(d < 0 ? -d : d);
+        else
+          o[i] = d;
       }
     }
   });
@@ -195,8 +198,8 @@ Tensor binaryCrossEntropyWithLogits(const Tensor& self, const Tensor& target, co
   const DType promoted = promoteTypes(t, self.dtype());
   EMBER_CHECK(canCast(promoted, t), "result type {} can't be cast to the desired output type {}",
               nn::scalarTypeName(promoted), nn::scalarTypeName(t));
-  EMBER_CHECK(isFloating(t), "result type {} can't be cast to the desired output type {}",
-              nn::scalarTypeName(promoted), nn::scalarTypeName(t));
+  EMBER_CHECK(isFloating(t), "result type {} can't be cast to the desired output type {}", nn::scalarTypeName(promoted),
+              nn::scalarTypeName(t));
   DimVector shape(target.sizes());
   DimVector full = broadcastShapes(shape, self.sizes());
   EMBER_CHECK(std::equal(full.begin(), full.end(), shape.begin(), shape.end()),
@@ -261,7 +264,8 @@ void checkTargetType(const Tensor& target) {
 // The shared nll kernel: output per (n, s) for reduction none, else the sum
 // (divided by the total weight for mean), plus the total weight.
 std::tuple<Tensor, Tensor> nllCore(const Tensor& self, const Tensor& target, const std::optional<Tensor>& weight,
-                                   int64_t reduction, int64_t ignoreIndex, const ClassLayout& l, IntArrayRef noneShape) {
+                                   int64_t reduction, int64_t ignoreIndex, const ClassLayout& l,
+                                   IntArrayRef noneShape) {
   checkTargetType(target);
   const DType t = self.dtype();
   if (weight)
@@ -319,7 +323,8 @@ Tensor logSoftmaxClasses(const Tensor& self, const ClassLayout& l) {
         Acc sum = 0;
         for (int64_t c = 0; c < l.C; ++c) sum += std::exp(static_cast<Acc>(xp[base + c * l.S]) - mx);
         const Acc lse = std::log(sum) + mx;
-        for (int64_t c = 0; c < l.C; ++c) op[base + c * l.S] = static_cast<T>(static_cast<Acc>(xp[base + c * l.S]) - lse);
+        for (int64_t c = 0; c < l.C; ++c)
+          op[base + c * l.S] = static_cast<T>(static_cast<Acc>(xp[base + c * l.S]) - lse);
       }
   });
   return out;
@@ -327,9 +332,8 @@ Tensor logSoftmaxClasses(const Tensor& self, const ClassLayout& l) {
 
 }  // namespace
 
-std::tuple<Tensor, Tensor> nllLossForward(const Tensor& self, const Tensor& target,
-                                          const std::optional<Tensor>& weight, int64_t reduction,
-                                          int64_t ignoreIndex) {
+std::tuple<Tensor, Tensor> nllLossForward(const Tensor& self, const Tensor& target, const std::optional<Tensor>& weight,
+                                          int64_t reduction, int64_t ignoreIndex) {
   EMBER_CHECK(self.dim() > 0 && self.dim() <= 2, "input tensor should be 1D or 2D");
   EMBER_CHECK(target.dim() <= 1, "0D or 1D target tensor expected, multi-target not supported");
   const bool noBatchDim = self.dim() == 1 && target.dim() == 0;
@@ -354,7 +358,8 @@ std::tuple<Tensor, Tensor> nllLoss2dForward(const Tensor& self, const Tensor& ta
               "only batches of spatial targets supported (3D tensors) but got targets of dimension: {}", target.dim());
   EMBER_CHECK(self.dim() == 4, "only batches of spatial inputs supported (4D tensors), but got input of dimension: {}",
               self.dim());
-  EMBER_CHECK(!weight || weight->numel() == self.size(1), "weight tensor should be defined either for all or no classes");
+  EMBER_CHECK(!weight || weight->numel() == self.size(1),
+              "weight tensor should be defined either for all or no classes");
   EMBER_CHECK(self.size(0) == target.size(0) && self.size(2) == target.size(1) && self.size(3) == target.size(2),
               "size mismatch (got input: {} , target: {}", shapeString(self.sizes()), shapeString(target.sizes()));
   ClassLayout l = classLayout(self);

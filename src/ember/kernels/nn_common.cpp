@@ -9,24 +9,36 @@ std::string_view scalarTypeName(DType t) {
     return #Name;
 #include "ember/tensor/dtype.def"
 #undef EMBER_DTYPE
-    case DType::Undefined: break;
+    case DType::Undefined:
+      break;
   }
   return "Undefined";
 }
 
 std::string_view cTypeName(DType t) {
   switch (t) {
-    case DType::Byte: return "unsigned char";
-    case DType::Char: return "signed char";
-    case DType::Short: return "short";
-    case DType::Int: return "int";
-    case DType::Long: return "long";
-    case DType::Half: return "c10::Half";
-    case DType::Float: return "float";
-    case DType::Double: return "double";
-    case DType::Bool: return "bool";
-    case DType::BFloat16: return "c10::BFloat16";
-    case DType::Undefined: break;
+    case DType::Byte:
+      return "unsigned char";
+    case DType::Char:
+      return "signed char";
+    case DType::Short:
+      return "short";
+    case DType::Int:
+      return "int";
+    case DType::Long:
+      return "long";
+    case DType::Half:
+      return "c10::Half";
+    case DType::Float:
+      return "float";
+    case DType::Double:
+      return "double";
+    case DType::Bool:
+      return "bool";
+    case DType::BFloat16:
+      return "c10::BFloat16";
+    case DType::Undefined:
+      break;
   }
   return "undefined";
 }
@@ -153,10 +165,18 @@ Tensor gatherLastDims(const Tensor& self, int64_t nd, const std::vector<int64_t>
   };
   // Elements are only moved: dispatch on the element size.
   switch (es) {
-    case 1: run.operator()<uint8_t>(); break;
-    case 2: run.operator()<uint16_t>(); break;
-    case 4: run.operator()<uint32_t>(); break;
-    default: run.operator()<uint64_t>(); break;
+    case 1:
+      run.operator()<uint8_t>();
+      break;
+    case 2:
+      run.operator()<uint16_t>();
+      break;
+    case 4:
+      run.operator()<uint32_t>();
+      break;
+    default:
+      run.operator()<uint64_t>();
+      break;
   }
   return result;
 }

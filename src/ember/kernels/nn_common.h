@@ -26,9 +26,12 @@ std::string_view cTypeName(DType t);
 template <class F>
 decltype(auto) dispatchFloating(DType t, std::string_view kernel, F&& f) {  // float, double
   switch (t) {
-    case DType::Float: return f.template operator()<float>();
-    case DType::Double: return f.template operator()<double>();
-    default: failNotImplemented(kernel, t);
+    case DType::Float:
+      return f.template operator()<float>();
+    case DType::Double:
+      return f.template operator()<double>();
+    default:
+      failNotImplemented(kernel, t);
   }
 }
 template <class F>
@@ -50,8 +53,8 @@ decltype(auto) dispatchAllNoBool(DType t, std::string_view kernel, bool allowHal
 
 // The type sums are accumulated in: double for double, int64 for integers, float otherwise.
 template <class T>
-using AccType = std::conditional_t<std::is_same_v<T, double>, double,
-                                   std::conditional_t<std::is_integral_v<T>, int64_t, float>>;
+using AccType =
+    std::conditional_t<std::is_same_v<T, double>, double, std::conditional_t<std::is_integral_v<T>, int64_t, float>>;
 
 // "[1, 2]" as c10 prints an IntArrayRef.
 std::string listString(IntArrayRef v);

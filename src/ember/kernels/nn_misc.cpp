@@ -8,10 +8,14 @@ namespace {
 
 std::string_view dropoutName(DropoutKind kind) {
   switch (kind) {
-    case DropoutKind::Plain: return "dropout";
-    case DropoutKind::Feature: return "feature_dropout";
-    case DropoutKind::Alpha: return "alpha_dropout";
-    case DropoutKind::FeatureAlpha: return "feature_alpha_dropout";
+    case DropoutKind::Plain:
+      return "dropout";
+    case DropoutKind::Feature:
+      return "feature_dropout";
+    case DropoutKind::Alpha:
+      return "alpha_dropout";
+    case DropoutKind::FeatureAlpha:
+      return "feature_alpha_dropout";
   }
   return "dropout";
 }
@@ -35,9 +39,12 @@ void multiplyByZero(const Tensor& in, const Tensor& out) {
     const T* s = src.data<T>();
     T* d = dst.data<T>();
     for (int64_t i = 0, n = src.numel(); i < n; ++i) {
-      if constexpr (std::is_same_v<T, bool>) d[i] = false;
-      else if constexpr (std::is_integral_v<T>) d[i] = T(0);
-      else d[i] = static_cast<T>(static_cast<OpMathType<T>>(s[i]) * OpMathType<T>(0));
+      if constexpr (std::is_same_v<T, bool>)
+        d[i] = false;
+      else if constexpr (std::is_integral_v<T>)
+        d[i] = T(0);
+      else
+        d[i] = static_cast<T>(static_cast<OpMathType<T>>(s[i]) * OpMathType<T>(0));
     }
   });
   if (!dst.isSame(out)) out.copyFrom(dst);
@@ -145,8 +152,8 @@ Tensor channelShuffle(const Tensor& self, int64_t groups) {
   EMBER_CHECK(self.dim() > 2, "channel_shuffle expects input with > 2 dims, but got input with sizes {}",
               shapeString(self.sizes()));
   EMBER_CHECK(groups > 0, "Number of groups to divide channels in must be positive. Value of groups:{}", groups);
-  EMBER_CHECK(self.size(1) % groups == 0, "Number of channels must be divisible by groups. Got {} channels and {} groups.",
-              self.size(1), groups);
+  EMBER_CHECK(self.size(1) % groups == 0,
+              "Number of channels must be divisible by groups. Got {} channels and {} groups.", self.size(1), groups);
   return nativeChannelShuffle(self, groups);
 }
 

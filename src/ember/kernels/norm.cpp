@@ -49,7 +49,8 @@ void checkParamDTypes(const Tensor& input, std::initializer_list<const OptTensor
     if (*p && paramType == DType::Undefined) paramType = (*p)->dtype();
   if (paramType == DType::Undefined || paramType == input.dtype()) return;
   for (const OptTensor* p : params)
-    if (*p) EMBER_CHECK((*p)->dtype() == DType::Float, "mixed dtype (CPU): expect parameter to have scalar type of Float");
+    if (*p)
+      EMBER_CHECK((*p)->dtype() == DType::Float, "mixed dtype (CPU): expect parameter to have scalar type of Float");
   EMBER_CHECK(input.dtype() == DType::BFloat16, "mixed dtype (CPU): expect input to have scalar type of BFloat16");
 }
 
@@ -61,8 +62,8 @@ struct BatchNormResult {
 };
 
 BatchNormResult batchNormCore(const Tensor& input, const OptTensor& weight, const OptTensor& bias,
-                              const OptTensor& runningMean, const OptTensor& runningVar, bool training,
-                              double momentum, double eps) {
+                              const OptTensor& runningMean, const OptTensor& runningVar, bool training, double momentum,
+                              double eps) {
   const int64_t N = input.size(0), C = input.size(1);
   const int64_t S = C == 0 || N == 0 ? 0 : input.numel() / (N * C);
   BatchNormResult r;
@@ -153,10 +154,9 @@ Tensor vectorTensor(const std::vector<double>& v, DType dtype) {
 
 }  // namespace
 
-std::tuple<Tensor, Tensor, Tensor> nativeBatchNorm(const Tensor& input, const OptTensor& weight,
-                                                   const OptTensor& bias, const OptTensor& runningMean,
-                                                   const OptTensor& runningVar, bool training, double momentum,
-                                                   double eps) {
+std::tuple<Tensor, Tensor, Tensor> nativeBatchNorm(const Tensor& input, const OptTensor& weight, const OptTensor& bias,
+                                                   const OptTensor& runningMean, const OptTensor& runningVar,
+                                                   bool training, double momentum, double eps) {
   checkBatchNormArgs(input, weight, bias, runningMean, runningVar, training);
   nn::dispatchFloatingBF16(input.dtype(), "batch_norm", []<class T>() {});
   checkParamDTypes(input, {&weight, &bias, &runningMean, &runningVar});
@@ -257,9 +257,8 @@ Tensor layerNorm(const Tensor& input, IntArrayRef normalizedShape, const OptTens
 
 // ---------------------------------------------------------------- group norm
 
-std::tuple<Tensor, Tensor, Tensor> nativeGroupNorm(const Tensor& input, const OptTensor& weight,
-                                                   const OptTensor& bias, int64_t N, int64_t C, int64_t HxW,
-                                                   int64_t group, double eps) {
+std::tuple<Tensor, Tensor, Tensor> nativeGroupNorm(const Tensor& input, const OptTensor& weight, const OptTensor& bias,
+                                                   int64_t N, int64_t C, int64_t HxW, int64_t group, double eps) {
   EMBER_CHECK(input.numel() == N * C * HxW, "Expected input to have {} elements, but got {}", N * C * HxW,
               input.numel());
   checkParamDTypes(input, {&weight, &bias});

@@ -15,10 +15,14 @@ enum class PadMode { Reflect = 0, Replicate = 1, Circular = 2, Constant = 3 };
 
 std::string_view modeName(PadMode m) {
   switch (m) {
-    case PadMode::Reflect: return "reflect";
-    case PadMode::Replicate: return "replicate";
-    case PadMode::Circular: return "circular";
-    case PadMode::Constant: return "constant";
+    case PadMode::Reflect:
+      return "reflect";
+    case PadMode::Replicate:
+      return "replicate";
+    case PadMode::Circular:
+      return "circular";
+    case PadMode::Constant:
+      return "constant";
   }
   return "constant";
 }
@@ -193,10 +197,14 @@ Tensor constantPadNd(const Tensor& self, IntArrayRef pad, const Scalar& value) {
   };
   for (int64_t i = lDiff; i < lInp; ++i) {
     const size_t k = static_cast<size_t>(2 * (lInp - i - 1));
-    if (pad[k] < 0) narrow(i, -pad[k], cropSizes[i] + pad[k]);
-    else if (pad[k] != 0) allNonPositive = false;
-    if (pad[k + 1] < 0) narrow(i, 0, cropSizes[i] + pad[k + 1]);
-    else if (pad[k + 1] != 0) allNonPositive = false;
+    if (pad[k] < 0)
+      narrow(i, -pad[k], cropSizes[i] + pad[k]);
+    else if (pad[k] != 0)
+      allNonPositive = false;
+    if (pad[k + 1] < 0)
+      narrow(i, 0, cropSizes[i] + pad[k + 1]);
+    else if (pad[k + 1] != 0)
+      allNonPositive = false;
   }
   int64_t cropOffset = self.storageOffset();
   for (int64_t i = 0; i < lInp; ++i) cropOffset += cropStart[i] * self.stride(i);
@@ -237,10 +245,14 @@ Tensor padEnum(const Tensor& self, IntArrayRef pad, int64_t modeInt, std::option
   const int64_t nd = static_cast<int64_t>(n / 2);
   if (nd >= 1 && nd <= 3 && (dim == nd + 1 || dim == nd + 2)) {
     switch (mode) {
-      case PadMode::Reflect: return reflectionPad(self, pad, nd);
-      case PadMode::Replicate: return replicationPad(self, pad, nd);
-      case PadMode::Circular: return padCircular(self, pad);
-      case PadMode::Constant: break;
+      case PadMode::Reflect:
+        return reflectionPad(self, pad, nd);
+      case PadMode::Replicate:
+        return replicationPad(self, pad, nd);
+      case PadMode::Circular:
+        return padCircular(self, pad);
+      case PadMode::Constant:
+        break;
     }
   }
   EMBER_FAIL_KIND(NotImplemented, "Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
@@ -248,11 +260,16 @@ Tensor padEnum(const Tensor& self, IntArrayRef pad, int64_t modeInt, std::option
 
 Tensor pad(const Tensor& self, IntArrayRef padding, std::string_view mode, std::optional<double> value) {
   PadMode m;
-  if (mode == "reflect") m = PadMode::Reflect;
-  else if (mode == "constant") m = PadMode::Constant;
-  else if (mode == "replicate") m = PadMode::Replicate;
-  else if (mode == "circular") m = PadMode::Circular;
-  else EMBER_FAIL_KIND(NotImplemented, "Unrecognised padding mode {}", mode);
+  if (mode == "reflect")
+    m = PadMode::Reflect;
+  else if (mode == "constant")
+    m = PadMode::Constant;
+  else if (mode == "replicate")
+    m = PadMode::Replicate;
+  else if (mode == "circular")
+    m = PadMode::Circular;
+  else
+    EMBER_FAIL_KIND(NotImplemented, "Unrecognised padding mode {}", mode);
   return padEnum(self, padding, static_cast<int64_t>(m), value);
 }
 

@@ -104,8 +104,7 @@ void maxPoolRows2d(const Planes& pl, const Window& w, T* out, int64_t* indices) 
         }
         T* op = out + (c * oH + oh) * oW;
         for (int64_t ow = 0; ow < oW; ++ow) op[ow] = static_cast<T>(best[ow]);
-        if (indices)
-          std::copy(where.begin(), where.end(), indices + (c * oH + oh) * oW);
+        if (indices) std::copy(where.begin(), where.end(), indices + (c * oH + oh) * oW);
       }
     }
   });
@@ -359,7 +358,8 @@ std::tuple<Tensor, Tensor> maxPoolNd(const Tensor& self, int64_t nd, IntArrayRef
 }
 
 // max_pool1d_with_indices and avg_pool1d: PyTorch's 1-d wrappers check, then pool a [.., 1, L] view in 2-d.
-void check1dArgs(const Tensor& self, std::string_view fn, std::initializer_list<std::pair<const char*, IntArrayRef>> args) {
+void check1dArgs(const Tensor& self, std::string_view fn,
+                 std::initializer_list<std::pair<const char*, IntArrayRef>> args) {
   EMBER_CHECK(self.dim() >= 2 && self.dim() < 4,
               "Expected 2 to 3 dimensions, but got {}-dimensional tensor for argument #1 'self' (while checking "
               "arguments for {})",
@@ -370,12 +370,13 @@ void check1dArgs(const Tensor& self, std::string_view fn, std::initializer_list<
 
 }  // namespace
 
-Tensor maxPool1d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding,
-                 IntArrayRef dilation, bool ceilMode) {
+Tensor maxPool1d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding, IntArrayRef dilation,
+                 bool ceilMode) {
   const int64_t dim = self.dim();
-  EMBER_CHECK((dim == 2 && self.size(0) != 0 && self.size(1) != 0) || (dim == 3 && self.size(1) != 0 && self.size(2) != 0),
-              "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:{}",
-              shapeString(self.sizes()));
+  EMBER_CHECK(
+      (dim == 2 && self.size(0) != 0 && self.size(1) != 0) || (dim == 3 && self.size(1) != 0 && self.size(2) != 0),
+      "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:{}",
+      shapeString(self.sizes()));
   EMBER_CHECK(kernel.size() == 1,
               "max_pool1d() kernel_size must be an int, list of ints or tuple of ints of size 1 but got size {}",
               kernel.size());
@@ -422,8 +423,8 @@ std::tuple<Tensor, Tensor> maxPool1dWithIndices(const Tensor& self, IntArrayRef 
   return {nn::squeezeView(out, out.dim() - 2), nn::squeezeView(idx, idx.dim() - 2)};
 }
 
-Tensor maxPool2d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding,
-                 IntArrayRef dilation, bool ceilMode) {
+Tensor maxPool2d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding, IntArrayRef dilation,
+                 bool ceilMode) {
   return std::get<0>(maxPoolNd(self, 2, kernel, stride, padding, dilation, ceilMode, false, "max_pool2d"));
 }
 
@@ -432,8 +433,8 @@ std::tuple<Tensor, Tensor> maxPool2dWithIndices(const Tensor& self, IntArrayRef 
   return maxPoolNd(self, 2, kernel, stride, padding, dilation, ceilMode, true, "max_pool2d");
 }
 
-Tensor maxPool3d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding,
-                 IntArrayRef dilation, bool ceilMode) {
+Tensor maxPool3d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding, IntArrayRef dilation,
+                 bool ceilMode) {
   return std::get<0>(
       maxPoolNd(self, 3, kernel, stride, padding, dilation, ceilMode, false, "max_pool3d_with_indices_cpu"));
 }
@@ -485,8 +486,8 @@ Tensor avgPool2d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, Int
               "Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for input, but got:{}",
               shapeString(self.sizes()));
   EMBER_CHECK(out[1] >= 1 && out[2] >= 1,
-              "Given input size: ({}x{}x{}). Calculated output size: ({}x{}x{}). Output size is too small", nPlane,
-              iH, iW, nPlane, out[1], out[2]);
+              "Given input size: ({}x{}x{}). Calculated output size: ({}x{}x{}). Output size is too small", nPlane, iH,
+              iW, nPlane, out[1], out[2]);
   auto run = [&]<class T>() {
     Planes pl = makePlanes(self, 2, self.dtype());
     std::copy(out, out + 3, pl.out);
@@ -519,8 +520,8 @@ Tensor avgPool3d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, Int
   for (int i = 0; i < 3; ++i) out[i] = poolingOutputShape(self.size(dim - 3 + i), w.k[i], w.p[i], w.s[i], 1, ceilMode);
   EMBER_CHECK(w.k[0] > 0 && w.k[1] > 0 && w.k[2] > 0,
               "kernel size should be greater than zero, but got kT: {} kH: {} kW: {}", w.k[0], w.k[1], w.k[2]);
-  EMBER_CHECK(w.s[0] > 0 && w.s[1] > 0 && w.s[2] > 0, "stride should be greater than zero, but got dT: {} dH: {} dW: {}",
-              w.s[0], w.s[1], w.s[2]);
+  EMBER_CHECK(w.s[0] > 0 && w.s[1] > 0 && w.s[2] > 0,
+              "stride should be greater than zero, but got dT: {} dH: {} dW: {}", w.s[0], w.s[1], w.s[2]);
   for (int64_t i = dim == 5 ? 1 : 0; i < dim; ++i)
     EMBER_CHECK(self.size(i) > 0,
                 "avg_pool3d(): Expected input's non-batch dimensions to have positive length, but input has a shape "

@@ -10,16 +10,16 @@
 
 namespace ember::kernels {
 
-Tensor maxPool1d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding,
-                 IntArrayRef dilation, bool ceilMode);
+Tensor maxPool1d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding, IntArrayRef dilation,
+                 bool ceilMode);
 std::tuple<Tensor, Tensor> maxPool1dWithIndices(const Tensor& self, IntArrayRef kernel, IntArrayRef stride,
                                                 IntArrayRef padding, IntArrayRef dilation, bool ceilMode);
-Tensor maxPool2d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding,
-                 IntArrayRef dilation, bool ceilMode);
+Tensor maxPool2d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding, IntArrayRef dilation,
+                 bool ceilMode);
 std::tuple<Tensor, Tensor> maxPool2dWithIndices(const Tensor& self, IntArrayRef kernel, IntArrayRef stride,
                                                 IntArrayRef padding, IntArrayRef dilation, bool ceilMode);
-Tensor maxPool3d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding,
-                 IntArrayRef dilation, bool ceilMode);
+Tensor maxPool3d(const Tensor& self, IntArrayRef kernel, IntArrayRef stride, IntArrayRef padding, IntArrayRef dilation,
+                 bool ceilMode);
 std::tuple<Tensor, Tensor> maxPool3dWithIndices(const Tensor& self, IntArrayRef kernel, IntArrayRef stride,
                                                 IntArrayRef padding, IntArrayRef dilation, bool ceilMode);
 

@@ -14,10 +14,13 @@ enum class CellKind { Lstm, Gru, Tanh, Relu };
 
 int64_t gateCount(CellKind k) {
   switch (k) {
-    case CellKind::Lstm: return 4;
-    case CellKind::Gru: return 3;
+    case CellKind::Lstm:
+      return 4;
+    case CellKind::Gru:
+      return 3;
     case CellKind::Tanh:
-    case CellKind::Relu: return 1;
+    case CellKind::Relu:
+      return 1;
   }
   return 1;
 }
@@ -131,8 +134,10 @@ void runDirection(CellKind kind, const CellWeights<T>& w, const T* x, int64_t st
       }
     }
     if (kind == CellKind::Lstm) {
-      if (w.whr.empty()) std::copy(hraw.begin(), hraw.end(), h);
-      else gemmNT<T>(B, Hout, H, hraw.data(), w.whr.data(), h, false);
+      if (w.whr.empty())
+        std::copy(hraw.begin(), hraw.end(), h);
+      else
+        gemmNT<T>(B, Hout, H, hraw.data(), w.whr.data(), h, false);
     }
     if (out)
       for (int64_t b = 0; b < B; ++b)
@@ -167,8 +172,8 @@ void checkCellInput(const Tensor& input, int64_t inputSize) {
 void checkCellHidden(const Tensor& input, const Tensor& hx, int64_t hiddenSize, int64_t label) {
   EMBER_CHECK(input.size(0) == hx.size(0), "Input batch size {} doesn't match hidden{} batch size {}", input.size(0),
               label, hx.size(0));
-  EMBER_CHECK(hx.size(1) == hiddenSize, "hidden{} has inconsistent hidden_size: got {}, expected {}", label,
-              hx.size(1), hiddenSize);
+  EMBER_CHECK(hx.size(1) == hiddenSize, "hidden{} has inconsistent hidden_size: got {}, expected {}", label, hx.size(1),
+              hiddenSize);
 }
 
 // The shared body of gru_cell / rnn_*_cell.
@@ -215,8 +220,7 @@ std::tuple<Tensor, std::vector<Tensor>, std::vector<Tensor>> runStacked(const St
                     "RNN dropout between layers in training mode (train=True, dropout={}) is not supported: ember does "
                     "not reproduce PyTorch's random number stream",
                     a.dropout);
-  for (const Tensor& p : a.params)
-    EMBER_CHECK(p.dtype() == input.dtype(), "mat1 and mat2 must have the same dtype");
+  for (const Tensor& p : a.params) EMBER_CHECK(p.dtype() == input.dtype(), "mat1 and mat2 must have the same dtype");
   const DType dtype = input.dtype();
   return dispatchRnn(dtype, [&]<class T>() {
     // Time-major contiguous input.
@@ -297,8 +301,8 @@ Tensor stack0(const std::vector<Tensor>& parts, IntArrayRef like) {
 std::tuple<Tensor, Tensor> simpleStacked(CellKind kind, const Tensor& input, const Tensor& hx,
                                          const std::vector<Tensor>& params, bool hasBiases, int64_t numLayers,
                                          double dropout, bool train, bool bidirectional, bool batchFirst) {
-  StackedArgs a{kind, input, unbind0(hx), {}, params, hasBiases, false, numLayers, dropout, train, bidirectional,
-                batchFirst};
+  StackedArgs a{kind,  input,     unbind0(hx), {},    params,        hasBiases,
+                false, numLayers, dropout,     train, bidirectional, batchFirst};
   auto [out, hn, cn] = runStacked(a);
   return {out, stack0(hn, hx.sizes())};
 }
@@ -344,16 +348,15 @@ std::tuple<Tensor, Tensor, Tensor> lstm(const Tensor& input, const std::vector<T
                                         double dropout, bool train, bool bidirectional, bool batchFirst) {
   EMBER_CHECK(hx.size() == 2, "lstm expects two hidden states");
   const bool hasProj = hx[0].size(2) != hx[1].size(2);
-  StackedArgs a{CellKind::Lstm, input, unbind0(hx[0]), unbind0(hx[1]), params, hasBiases, hasProj, numLayers,
-                dropout, train, bidirectional, batchFirst};
+  StackedArgs a{CellKind::Lstm, input,     unbind0(hx[0]), unbind0(hx[1]), params,        hasBiases,
+                hasProj,        numLayers, dropout,        train,          bidirectional, batchFirst};
   EMBER_CHECK(a.c0.size() == a.h0.size(), "Expected more hidden states in stacked_rnn");
   auto [out, hn, cn] = runStacked(a);
   return {out, stack0(hn, hx[0].sizes()), stack0(cn, hx[1].sizes())};
 }
 
-std::tuple<Tensor, Tensor> gru(const Tensor& input, const Tensor& hx, const std::vector<Tensor>& params,
-                               bool hasBiases, int64_t numLayers, double dropout, bool train, bool bidirectional,
-                               bool batchFirst) {
+std::tuple<Tensor, Tensor> gru(const Tensor& input, const Tensor& hx, const std::vector<Tensor>& params, bool hasBiases,
+                               int64_t numLayers, double dropout, bool train, bool bidirectional, bool batchFirst) {
   return simpleStacked(CellKind::Gru, input, hx, params, hasBiases, numLayers, dropout, train, bidirectional,
                        batchFirst);
 }

@@ -27,9 +27,8 @@ std::tuple<Tensor, Tensor, Tensor> lstm(const Tensor& input, const std::vector<T
                                         const std::vector<Tensor>& params, bool hasBiases, int64_t numLayers,
                                         double dropout, bool train, bool bidirectional, bool batchFirst);
 // (output, h_n)
-std::tuple<Tensor, Tensor> gru(const Tensor& input, const Tensor& hx, const std::vector<Tensor>& params,
-                               bool hasBiases, int64_t numLayers, double dropout, bool train, bool bidirectional,
-                               bool batchFirst);
+std::tuple<Tensor, Tensor> gru(const Tensor& input, const Tensor& hx, const std::vector<Tensor>& params, bool hasBiases,
+                               int64_t numLayers, double dropout, bool train, bool bidirectional, bool batchFirst);
 std::tuple<Tensor, Tensor> rnnTanh(const Tensor& input, const Tensor& hx, const std::vector<Tensor>& params,
                                    bool hasBiases, int64_t numLayers, double dropout, bool train, bool bidirectional,
                                    bool batchFirst);

@@ -239,11 +239,15 @@ std::string sizesMessage(int64_t nd, const int64_t* in, const int64_t* out) {
 std::string_view dispatchName(InterpMode mode) {
   switch (mode) {
     case InterpMode::Nearest:
-    case InterpMode::NearestExact: return "compute_indices_weights_nearest";
-    case InterpMode::Linear: return "compute_indices_weights_linear";
-    case InterpMode::Cubic: return "compute_indices_weights_cubic";
+    case InterpMode::NearestExact:
+      return "compute_indices_weights_nearest";
+    case InterpMode::Linear:
+      return "compute_indices_weights_linear";
+    case InterpMode::Cubic:
+      return "compute_indices_weights_cubic";
     case InterpMode::LinearAA:
-    case InterpMode::CubicAA: return "compute_indices_weights_aa";
+    case InterpMode::CubicAA:
+      return "compute_indices_weights_aa";
   }
   return "upsample";
 }
@@ -314,21 +318,21 @@ Tensor runUpsample(const Tensor& input, int64_t nd, const int64_t* outSize, Inte
         return;
       }
       if constexpr (std::is_floating_point_v<T>) {
-      // Antialiased resizes are separable: width first, then height; an axis
-      // whose size does not change is left alone.
-      std::vector<T> cur(x.data<T>(), x.data<T>() + x.numel()), next;
-      int64_t curSz[3] = {inSz[0], inSz[1], inSz[2]};
-      for (int slot = 2; slot >= 3 - static_cast<int>(nd); --slot) {
-        if (inSz[slot] == outSz[slot]) continue;
-        Axis<S> ax = aaAxis<S>(inSz[slot], outSz[slot], alignCorners, scaleOf(slot), mode == InterpMode::CubicAA);
-        int64_t nextSz[3] = {curSz[0], curSz[1], curSz[2]};
-        nextSz[slot] = outSz[slot];
-        next.resize(static_cast<size_t>(planes * nextSz[0] * nextSz[1] * nextSz[2]));
-        resampleAxis<T, S>(cur.data(), next.data(), planes, curSz, slot, ax, outSz[slot]);
-        cur.swap(next);
-        std::copy(nextSz, nextSz + 3, curSz);
-      }
-      std::copy(cur.begin(), cur.end(), result.data<T>());
+        // Antialiased resizes are separable: width first, then height; an axis
+        // whose size does not change is left alone.
+        std::vector<T> cur(x.data<T>(), x.data<T>() + x.numel()), next;
+        int64_t curSz[3] = {inSz[0], inSz[1], inSz[2]};
+        for (int slot = 2; slot >= 3 - static_cast<int>(nd); --slot) {
+          if (inSz[slot] == outSz[slot]) continue;
+          Axis<S> ax = aaAxis<S>(inSz[slot], outSz[slot], alignCorners, scaleOf(slot), mode == InterpMode::CubicAA);
+          int64_t nextSz[3] = {curSz[0], curSz[1], curSz[2]};
+          nextSz[slot] = outSz[slot];
+          next.resize(static_cast<size_t>(planes * nextSz[0] * nextSz[1] * nextSz[2]));
+          resampleAxis<T, S>(cur.data(), next.data(), planes, curSz, slot, ax, outSz[slot]);
+          cur.swap(next);
+          std::copy(nextSz, nextSz + 3, curSz);
+        }
+        std::copy(cur.begin(), cur.end(), result.data<T>());
       }
     }
   });
@@ -361,8 +365,8 @@ Tensor upsample(const Tensor& input, IntArrayRef outputSize, int64_t nd, InterpM
   const DType t = input.dtype();
   const bool aa = mode == InterpMode::LinearAA || mode == InterpMode::CubicAA;
   const bool nearest = mode == InterpMode::Nearest || mode == InterpMode::NearestExact;
-  const bool supported = t == DType::Float || t == DType::Double || (!aa && t == DType::BFloat16) ||
-                         (nearest && t == DType::Byte);
+  const bool supported =
+      t == DType::Float || t == DType::Double || (!aa && t == DType::BFloat16) || (nearest && t == DType::Byte);
   if (!supported) nn::failNotImplemented(dispatchName(mode), t);
   if (t == DType::Double) return runUpsample<double>(input, nd, outputSize.data(), mode, alignCorners, scales);
   return runUpsample<float>(input, nd, outputSize.data(), mode, alignCorners, scales);

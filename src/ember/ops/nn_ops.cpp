@@ -40,101 +40,123 @@ Tensor upsampleVec(const Tensor& x, const IValue& size, const IValue& scales, in
 }
 
 void registerConv(Registry& r) {
-  r.def("aten::_convolution(Tensor input, Tensor weight, Tensor? bias, int[] stride, int[] padding, int[] dilation, "
-        "bool transposed, int[] output_padding, int groups, bool benchmark, bool deterministic, bool cudnn_enabled, "
-        "bool allow_tf32) -> Tensor",
-        [](const Tensor& input, const Tensor& weight, const OptTensor& bias, IntArrayRef stride, IntArrayRef padding,
-           IntArrayRef dilation, bool transposed, IntArrayRef outputPadding, int64_t groups, bool, bool, bool, bool) {
-          return k::convolution(input, weight, bias, stride, padding, dilation, transposed, outputPadding, groups);
-        });
-  r.def("aten::_convolution.deprecated(Tensor input, Tensor weight, Tensor? bias, int[] stride, int[] padding, "
-        "int[] dilation, bool transposed, int[] output_padding, int groups, bool benchmark, bool deterministic, bool "
-        "cudnn_enabled) -> Tensor",
-        [](const Tensor& input, const Tensor& weight, const OptTensor& bias, IntArrayRef stride, IntArrayRef padding,
-           IntArrayRef dilation, bool transposed, IntArrayRef outputPadding, int64_t groups, bool, bool, bool) {
-          return k::convolution(input, weight, bias, stride, padding, dilation, transposed, outputPadding, groups);
-        });
-  r.def("aten::convolution(Tensor input, Tensor weight, Tensor? bias, int[] stride, int[] padding, int[] dilation, "
-        "bool transposed, int[] output_padding, int groups) -> Tensor",
-        &k::convolution);
-  r.def("aten::_convolution_mode(Tensor input, Tensor weight, Tensor? bias, int[] stride, str padding, int[] "
-        "dilation, int groups) -> Tensor",
-        &k::convolutionMode);
+  r.def(
+      "aten::_convolution(Tensor input, Tensor weight, Tensor? bias, int[] stride, int[] padding, int[] dilation, "
+      "bool transposed, int[] output_padding, int groups, bool benchmark, bool deterministic, bool cudnn_enabled, "
+      "bool allow_tf32) -> Tensor",
+      [](const Tensor& input, const Tensor& weight, const OptTensor& bias, IntArrayRef stride, IntArrayRef padding,
+         IntArrayRef dilation, bool transposed, IntArrayRef outputPadding, int64_t groups, bool, bool, bool, bool) {
+        return k::convolution(input, weight, bias, stride, padding, dilation, transposed, outputPadding, groups);
+      });
+  r.def(
+      "aten::_convolution.deprecated(Tensor input, Tensor weight, Tensor? bias, int[] stride, int[] padding, "
+      "int[] dilation, bool transposed, int[] output_padding, int groups, bool benchmark, bool deterministic, bool "
+      "cudnn_enabled) -> Tensor",
+      [](const Tensor& input, const Tensor& weight, const OptTensor& bias, IntArrayRef stride, IntArrayRef padding,
+         IntArrayRef dilation, bool transposed, IntArrayRef outputPadding, int64_t groups, bool, bool, bool) {
+        return k::convolution(input, weight, bias, stride, padding, dilation, transposed, outputPadding, groups);
+      });
+  r.def(
+      "aten::convolution(Tensor input, Tensor weight, Tensor? bias, int[] stride, int[] padding, int[] dilation, "
+      "bool transposed, int[] output_padding, int groups) -> Tensor",
+      &k::convolution);
+  r.def(
+      "aten::_convolution_mode(Tensor input, Tensor weight, Tensor? bias, int[] stride, str padding, int[] "
+      "dilation, int groups) -> Tensor",
+      &k::convolutionMode);
   auto convNd = [&r](const char* schema, int64_t nd) {
     r.def(schema, [nd](const Tensor& input, const Tensor& weight, const OptTensor& bias, IntArrayRef stride,
                        IntArrayRef padding, IntArrayRef dilation, int64_t groups) {
       return k::convNd(input, weight, bias, stride, padding, dilation, groups, nd);
     });
   };
-  convNd("aten::conv1d(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], int[1] padding=[0], int[1] "
-         "dilation=[1], int groups=1) -> Tensor",
-         1);
-  convNd("aten::conv2d(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=1, int[2] padding=0, int[2] "
-         "dilation=1, int groups=1) -> Tensor",
-         2);
-  convNd("aten::conv3d(Tensor input, Tensor weight, Tensor? bias=None, int[3] stride=1, int[3] padding=0, int[3] "
-         "dilation=1, int groups=1) -> Tensor",
-         3);
+  convNd(
+      "aten::conv1d(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], int[1] padding=[0], int[1] "
+      "dilation=[1], int groups=1) -> Tensor",
+      1);
+  convNd(
+      "aten::conv2d(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=1, int[2] padding=0, int[2] "
+      "dilation=1, int groups=1) -> Tensor",
+      2);
+  convNd(
+      "aten::conv3d(Tensor input, Tensor weight, Tensor? bias=None, int[3] stride=1, int[3] padding=0, int[3] "
+      "dilation=1, int groups=1) -> Tensor",
+      3);
   auto convPadding = [&r](const char* schema, int64_t nd) {
     r.def(schema, [nd](const Tensor& input, const Tensor& weight, const OptTensor& bias, IntArrayRef stride,
                        std::string_view padding, IntArrayRef dilation, int64_t groups) {
       return k::convNdPadding(input, weight, bias, stride, padding, dilation, groups, nd);
     });
   };
-  convPadding("aten::conv1d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], str "
-              "padding=\"valid\", int[1] dilation=[1], int groups=1) -> Tensor",
-              1);
-  convPadding("aten::conv2d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=1, str "
-              "padding=\"valid\", int[2] dilation=1, int groups=1) -> Tensor",
-              2);
-  convPadding("aten::conv3d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[3] stride=1, str "
-              "padding=\"valid\", int[3] dilation=1, int groups=1) -> Tensor",
-              3);
+  convPadding(
+      "aten::conv1d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], str "
+      "padding=\"valid\", int[1] dilation=[1], int groups=1) -> Tensor",
+      1);
+  convPadding(
+      "aten::conv2d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=1, str "
+      "padding=\"valid\", int[2] dilation=1, int groups=1) -> Tensor",
+      2);
+  convPadding(
+      "aten::conv3d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[3] stride=1, str "
+      "padding=\"valid\", int[3] dilation=1, int groups=1) -> Tensor",
+      3);
   auto convT = [&r](const char* schema, int64_t nd) {
     r.def(schema, [nd](const Tensor& input, const Tensor& weight, const OptTensor& bias, IntArrayRef stride,
                        IntArrayRef padding, IntArrayRef outputPadding, int64_t groups, IntArrayRef dilation) {
       return k::convTransposeNd(input, weight, bias, stride, padding, outputPadding, groups, dilation, nd);
     });
   };
-  convT("aten::conv_transpose1d(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], int[1] "
-        "padding=[0], int[1] output_padding=[0], int groups=1, int[1] dilation=[1]) -> Tensor",
-        1);
-  convT("aten::conv_transpose2d.input(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=1, int[2] "
-        "padding=0, int[2] output_padding=0, int groups=1, int[2] dilation=1) -> Tensor",
-        2);
-  convT("aten::conv_transpose3d.input(Tensor input, Tensor weight, Tensor? bias=None, int[3] stride=1, int[3] "
-        "padding=0, int[3] output_padding=0, int groups=1, int[3] dilation=1) -> Tensor",
-        3);
+  convT(
+      "aten::conv_transpose1d(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], int[1] "
+      "padding=[0], int[1] output_padding=[0], int groups=1, int[1] dilation=[1]) -> Tensor",
+      1);
+  convT(
+      "aten::conv_transpose2d.input(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=1, int[2] "
+      "padding=0, int[2] output_padding=0, int groups=1, int[2] dilation=1) -> Tensor",
+      2);
+  convT(
+      "aten::conv_transpose3d.input(Tensor input, Tensor weight, Tensor? bias=None, int[3] stride=1, int[3] "
+      "padding=0, int[3] output_padding=0, int groups=1, int[3] dilation=1) -> Tensor",
+      3);
 }
 
 void registerPool(Registry& r) {
-  r.def("aten::max_pool1d(Tensor self, int[1] kernel_size, int[1] stride=[], int[1] padding=[0], int[1] "
-        "dilation=[1], bool ceil_mode=False) -> Tensor",
-        &k::maxPool1d);
-  r.def("aten::max_pool1d_with_indices(Tensor self, int[1] kernel_size, int[1] stride=[], int[1] padding=[0], int[1] "
-        "dilation=[1], bool ceil_mode=False) -> (Tensor, Tensor)",
-        &k::maxPool1dWithIndices);
-  r.def("aten::max_pool2d(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, int[2] dilation=1, "
-        "bool ceil_mode=False) -> Tensor",
-        &k::maxPool2d);
-  r.def("aten::max_pool2d_with_indices(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, int[2] "
-        "dilation=1, bool ceil_mode=False) -> (Tensor, Tensor)",
-        &k::maxPool2dWithIndices);
-  r.def("aten::max_pool3d(Tensor self, int[3] kernel_size, int[3] stride=[], int[3] padding=0, int[3] dilation=1, "
-        "bool ceil_mode=False) -> Tensor",
-        &k::maxPool3d);
-  r.def("aten::max_pool3d_with_indices(Tensor self, int[3] kernel_size, int[3] stride=[], int[3] padding=0, int[3] "
-        "dilation=1, bool ceil_mode=False) -> (Tensor, Tensor)",
-        &k::maxPool3dWithIndices);
-  r.def("aten::avg_pool1d(Tensor self, int[1] kernel_size, int[1] stride=[], int[1] padding=[0], bool "
-        "ceil_mode=False, bool count_include_pad=True) -> Tensor",
-        &k::avgPool1d);
-  r.def("aten::avg_pool2d(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, bool ceil_mode=False, "
-        "bool count_include_pad=True, int? divisor_override=None) -> Tensor",
-        &k::avgPool2d);
-  r.def("aten::avg_pool3d(Tensor self, int[3] kernel_size, int[3] stride=[], int[3] padding=0, bool ceil_mode=False, "
-        "bool count_include_pad=True, int? divisor_override=None) -> Tensor",
-        &k::avgPool3d);
+  r.def(
+      "aten::max_pool1d(Tensor self, int[1] kernel_size, int[1] stride=[], int[1] padding=[0], int[1] "
+      "dilation=[1], bool ceil_mode=False) -> Tensor",
+      &k::maxPool1d);
+  r.def(
+      "aten::max_pool1d_with_indices(Tensor self, int[1] kernel_size, int[1] stride=[], int[1] padding=[0], int[1] "
+      "dilation=[1], bool ceil_mode=False) -> (Tensor, Tensor)",
+      &k::maxPool1dWithIndices);
+  r.def(
+      "aten::max_pool2d(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, int[2] dilation=1, "
+      "bool ceil_mode=False) -> Tensor",
+      &k::maxPool2d);
+  r.def(
+      "aten::max_pool2d_with_indices(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, int[2] "
+      "dilation=1, bool ceil_mode=False) -> (Tensor, Tensor)",
+      &k::maxPool2dWithIndices);
+  r.def(
+      "aten::max_pool3d(Tensor self, int[3] kernel_size, int[3] stride=[], int[3] padding=0, int[3] dilation=1, "
+      "bool ceil_mode=False) -> Tensor",
+      &k::maxPool3d);
+  r.def(
+      "aten::max_pool3d_with_indices(Tensor self, int[3] kernel_size, int[3] stride=[], int[3] padding=0, int[3] "
+      "dilation=1, bool ceil_mode=False) -> (Tensor, Tensor)",
+      &k::maxPool3dWithIndices);
+  r.def(
+      "aten::avg_pool1d(Tensor self, int[1] kernel_size, int[1] stride=[], int[1] padding=[0], bool "
+      "ceil_mode=False, bool count_include_pad=True) -> Tensor",
+      &k::avgPool1d);
+  r.def(
+      "aten::avg_pool2d(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, bool ceil_mode=False, "
+      "bool count_include_pad=True, int? divisor_override=None) -> Tensor",
+      &k::avgPool2d);
+  r.def(
+      "aten::avg_pool3d(Tensor self, int[3] kernel_size, int[3] stride=[], int[3] padding=0, bool ceil_mode=False, "
+      "bool count_include_pad=True, int? divisor_override=None) -> Tensor",
+      &k::avgPool3d);
   r.def("aten::adaptive_avg_pool1d(Tensor self, int[1] output_size) -> Tensor", &k::adaptiveAvgPool1d);
   r.def("aten::adaptive_avg_pool2d(Tensor self, SymInt[2] output_size) -> Tensor", &k::adaptiveAvgPool2d);
   r.def("aten::adaptive_avg_pool3d(Tensor self, int[3] output_size) -> Tensor", &k::adaptiveAvgPool3d);
@@ -146,27 +168,34 @@ void registerPool(Registry& r) {
 }
 
 void registerNorm(Registry& r) {
-  r.def("aten::batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, "
-        "bool training, float momentum, float eps, bool cudnn_enabled) -> Tensor",
-        &k::batchNorm);
-  r.def("aten::native_batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? "
-        "running_var, bool training, float momentum, float eps) -> (Tensor, Tensor, Tensor)",
-        &k::nativeBatchNorm);
-  r.def("aten::layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float "
-        "eps=1.0000000000000001e-05, bool cudnn_enable=True) -> Tensor",
-        &k::layerNorm);
-  r.def("aten::native_layer_norm(Tensor input, SymInt[] normalized_shape, Tensor? weight, Tensor? bias, float eps) "
-        "-> (Tensor, Tensor, Tensor)",
-        &k::nativeLayerNorm);
-  r.def("aten::group_norm(Tensor input, int num_groups, Tensor? weight=None, Tensor? bias=None, float "
-        "eps=1.0000000000000001e-05, bool cudnn_enabled=True) -> Tensor",
-        &k::groupNorm);
-  r.def("aten::native_group_norm(Tensor input, Tensor? weight, Tensor? bias, SymInt N, SymInt C, SymInt HxW, int "
-        "group, float eps) -> (Tensor, Tensor, Tensor)",
-        &k::nativeGroupNorm);
-  r.def("aten::instance_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, "
-        "bool use_input_stats, float momentum, float eps, bool cudnn_enabled) -> Tensor",
-        &k::instanceNorm);
+  r.def(
+      "aten::batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, "
+      "bool training, float momentum, float eps, bool cudnn_enabled) -> Tensor",
+      &k::batchNorm);
+  r.def(
+      "aten::native_batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? "
+      "running_var, bool training, float momentum, float eps) -> (Tensor, Tensor, Tensor)",
+      &k::nativeBatchNorm);
+  r.def(
+      "aten::layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float "
+      "eps=1.0000000000000001e-05, bool cudnn_enable=True) -> Tensor",
+      &k::layerNorm);
+  r.def(
+      "aten::native_layer_norm(Tensor input, SymInt[] normalized_shape, Tensor? weight, Tensor? bias, float eps) "
+      "-> (Tensor, Tensor, Tensor)",
+      &k::nativeLayerNorm);
+  r.def(
+      "aten::group_norm(Tensor input, int num_groups, Tensor? weight=None, Tensor? bias=None, float "
+      "eps=1.0000000000000001e-05, bool cudnn_enabled=True) -> Tensor",
+      &k::groupNorm);
+  r.def(
+      "aten::native_group_norm(Tensor input, Tensor? weight, Tensor? bias, SymInt N, SymInt C, SymInt HxW, int "
+      "group, float eps) -> (Tensor, Tensor, Tensor)",
+      &k::nativeGroupNorm);
+  r.def(
+      "aten::instance_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, "
+      "bool use_input_stats, float momentum, float eps, bool cudnn_enabled) -> Tensor",
+      &k::instanceNorm);
 }
 
 void registerDropout(Registry& r) {
@@ -225,12 +254,12 @@ void registerUpsample(Registry& r) {
        M::Nearest},
       {"aten::upsample_nearest3d.vec(Tensor input, SymInt[]? output_size, float[]? scale_factors) -> Tensor", 3,
        M::Nearest},
-      {"aten::_upsample_nearest_exact1d.vec(Tensor input, SymInt[]? output_size, float[]? scale_factors) -> Tensor",
-       1, M::NearestExact},
-      {"aten::_upsample_nearest_exact2d.vec(Tensor input, SymInt[]? output_size, float[]? scale_factors) -> Tensor",
-       2, M::NearestExact},
-      {"aten::_upsample_nearest_exact3d.vec(Tensor input, SymInt[]? output_size, float[]? scale_factors) -> Tensor",
-       3, M::NearestExact},
+      {"aten::_upsample_nearest_exact1d.vec(Tensor input, SymInt[]? output_size, float[]? scale_factors) -> Tensor", 1,
+       M::NearestExact},
+      {"aten::_upsample_nearest_exact2d.vec(Tensor input, SymInt[]? output_size, float[]? scale_factors) -> Tensor", 2,
+       M::NearestExact},
+      {"aten::_upsample_nearest_exact3d.vec(Tensor input, SymInt[]? output_size, float[]? scale_factors) -> Tensor", 3,
+       M::NearestExact},
   };
   for (const VecOp& op : nearest) {
     const int64_t nd = op.nd;
@@ -269,60 +298,70 @@ void registerUpsample(Registry& r) {
   // The explicit-size overloads.
   r.def("aten::upsample_nearest1d(Tensor self, SymInt[1] output_size, float? scales=None) -> Tensor",
         [](const Tensor& x, IntArrayRef size, OptDouble s) { return k::upsample(x, size, 1, M::Nearest, false, {s}); });
-  r.def("aten::upsample_nearest2d(Tensor self, SymInt[2] output_size, float? scales_h=None, float? scales_w=None) -> "
-        "Tensor",
-        [](const Tensor& x, IntArrayRef size, OptDouble h, OptDouble w) {
-          return k::upsample(x, size, 2, M::Nearest, false, {h, w});
-        });
-  r.def("aten::upsample_nearest3d(Tensor self, SymInt[3] output_size, float? scales_d=None, float? scales_h=None, "
-        "float? scales_w=None) -> Tensor",
-        [](const Tensor& x, IntArrayRef size, OptDouble d, OptDouble h, OptDouble w) {
-          return k::upsample(x, size, 3, M::Nearest, false, {d, h, w});
-        });
+  r.def(
+      "aten::upsample_nearest2d(Tensor self, SymInt[2] output_size, float? scales_h=None, float? scales_w=None) -> "
+      "Tensor",
+      [](const Tensor& x, IntArrayRef size, OptDouble h, OptDouble w) {
+        return k::upsample(x, size, 2, M::Nearest, false, {h, w});
+      });
+  r.def(
+      "aten::upsample_nearest3d(Tensor self, SymInt[3] output_size, float? scales_d=None, float? scales_h=None, "
+      "float? scales_w=None) -> Tensor",
+      [](const Tensor& x, IntArrayRef size, OptDouble d, OptDouble h, OptDouble w) {
+        return k::upsample(x, size, 3, M::Nearest, false, {d, h, w});
+      });
   r.def("aten::_upsample_nearest_exact1d(Tensor self, SymInt[1] output_size, float? scales=None) -> Tensor",
         [](const Tensor& x, IntArrayRef size, OptDouble s) {
           return k::upsample(x, size, 1, M::NearestExact, false, {s});
         });
-  r.def("aten::_upsample_nearest_exact2d(Tensor self, SymInt[2] output_size, float? scales_h=None, float? "
-        "scales_w=None) -> Tensor",
-        [](const Tensor& x, IntArrayRef size, OptDouble h, OptDouble w) {
-          return k::upsample(x, size, 2, M::NearestExact, false, {h, w});
-        });
-  r.def("aten::_upsample_nearest_exact3d(Tensor self, SymInt[3] output_size, float? scales_d=None, float? "
-        "scales_h=None, float? scales_w=None) -> Tensor",
-        [](const Tensor& x, IntArrayRef size, OptDouble d, OptDouble h, OptDouble w) {
-          return k::upsample(x, size, 3, M::NearestExact, false, {d, h, w});
-        });
-  r.def("aten::upsample_linear1d(Tensor self, SymInt[1] output_size, bool align_corners, float? scales=None) -> "
-        "Tensor",
-        [](const Tensor& x, IntArrayRef size, bool ac, OptDouble s) {
-          return k::upsample(x, size, 1, M::Linear, ac, {s});
-        });
-  r.def("aten::upsample_bilinear2d(Tensor self, SymInt[2] output_size, bool align_corners, float? scales_h=None, "
-        "float? scales_w=None) -> Tensor",
-        [](const Tensor& x, IntArrayRef size, bool ac, OptDouble h, OptDouble w) {
-          return k::upsample(x, size, 2, M::Linear, ac, {h, w});
-        });
-  r.def("aten::upsample_trilinear3d(Tensor self, SymInt[3] output_size, bool align_corners, float? scales_d=None, "
-        "float? scales_h=None, float? scales_w=None) -> Tensor",
-        [](const Tensor& x, IntArrayRef size, bool ac, OptDouble d, OptDouble h, OptDouble w) {
-          return k::upsample(x, size, 3, M::Linear, ac, {d, h, w});
-        });
-  r.def("aten::upsample_bicubic2d(Tensor self, SymInt[2] output_size, bool align_corners, float? scales_h=None, "
-        "float? scales_w=None) -> Tensor",
-        [](const Tensor& x, IntArrayRef size, bool ac, OptDouble h, OptDouble w) {
-          return k::upsample(x, size, 2, M::Cubic, ac, {h, w});
-        });
-  r.def("aten::_upsample_bilinear2d_aa(Tensor self, SymInt[2] output_size, bool align_corners, float? "
-        "scales_h=None, float? scales_w=None) -> Tensor",
-        [](const Tensor& x, IntArrayRef size, bool ac, OptDouble h, OptDouble w) {
-          return k::upsample(x, size, 2, M::LinearAA, ac, {h, w});
-        });
-  r.def("aten::_upsample_bicubic2d_aa(Tensor self, SymInt[2] output_size, bool align_corners, float? scales_h=None, "
-        "float? scales_w=None) -> Tensor",
-        [](const Tensor& x, IntArrayRef size, bool ac, OptDouble h, OptDouble w) {
-          return k::upsample(x, size, 2, M::CubicAA, ac, {h, w});
-        });
+  r.def(
+      "aten::_upsample_nearest_exact2d(Tensor self, SymInt[2] output_size, float? scales_h=None, float? "
+      "scales_w=None) -> Tensor",
+      [](const Tensor& x, IntArrayRef size, OptDouble h, OptDouble w) {
+        return k::upsample(x, size, 2, M::NearestExact, false, {h, w});
+      });
+  r.def(
+      "aten::_upsample_nearest_exact3d(Tensor self, SymInt[3] output_size, float? scales_d=None, float? "
+      "scales_h=None, float? scales_w=None) -> Tensor",
+      [](const Tensor& x, IntArrayRef size, OptDouble d, OptDouble h, OptDouble w) {
+        return k::upsample(x, size, 3, M::NearestExact, false, {d, h, w});
+      });
+  r.def(
+      "aten::upsample_linear1d(Tensor self, SymInt[1] output_size, bool align_corners, float? scales=None) -> "
+      "Tensor",
+      [](const Tensor& x, IntArrayRef size, bool ac, OptDouble s) {
+        return k::upsample(x, size, 1, M::Linear, ac, {s});
+      });
+  r.def(
+      "aten::upsample_bilinear2d(Tensor self, SymInt[2] output_size, bool align_corners, float? scales_h=None, "
+      "float? scales_w=None) -> Tensor",
+      [](const Tensor& x, IntArrayRef size, bool ac, OptDouble h, OptDouble w) {
+        return k::upsample(x, size, 2, M::Linear, ac, {h, w});
+      });
+  r.def(
+      "aten::upsample_trilinear3d(Tensor self, SymInt[3] output_size, bool align_corners, float? scales_d=None, "
+      "float? scales_h=None, float? scales_w=None) -> Tensor",
+      [](const Tensor& x, IntArrayRef size, bool ac, OptDouble d, OptDouble h, OptDouble w) {
+        return k::upsample(x, size, 3, M::Linear, ac, {d, h, w});
+      });
+  r.def(
+      "aten::upsample_bicubic2d(Tensor self, SymInt[2] output_size, bool align_corners, float? scales_h=None, "
+      "float? scales_w=None) -> Tensor",
+      [](const Tensor& x, IntArrayRef size, bool ac, OptDouble h, OptDouble w) {
+        return k::upsample(x, size, 2, M::Cubic, ac, {h, w});
+      });
+  r.def(
+      "aten::_upsample_bilinear2d_aa(Tensor self, SymInt[2] output_size, bool align_corners, float? "
+      "scales_h=None, float? scales_w=None) -> Tensor",
+      [](const Tensor& x, IntArrayRef size, bool ac, OptDouble h, OptDouble w) {
+        return k::upsample(x, size, 2, M::LinearAA, ac, {h, w});
+      });
+  r.def(
+      "aten::_upsample_bicubic2d_aa(Tensor self, SymInt[2] output_size, bool align_corners, float? scales_h=None, "
+      "float? scales_w=None) -> Tensor",
+      [](const Tensor& x, IntArrayRef size, bool ac, OptDouble h, OptDouble w) {
+        return k::upsample(x, size, 2, M::CubicAA, ac, {h, w});
+      });
 }
 
 void registerShuffle(Registry& r) {
@@ -335,59 +374,73 @@ void registerShuffle(Registry& r) {
 void registerLoss(Registry& r) {
   r.def("aten::l1_loss(Tensor self, Tensor target, int reduction=1) -> Tensor", &k::l1Loss);
   r.def("aten::mse_loss(Tensor self, Tensor target, int reduction=1) -> Tensor", &k::mseLoss);
-  r.def("aten::smooth_l1_loss(Tensor self, Tensor target, int reduction=1, float beta=1.) -> Tensor",
-        &k::smoothL1Loss);
+  r.def("aten::smooth_l1_loss(Tensor self, Tensor target, int reduction=1, float beta=1.) -> Tensor", &k::smoothL1Loss);
   r.def("aten::huber_loss(Tensor self, Tensor target, int reduction=1, float delta=1.) -> Tensor", &k::huberLoss);
   r.def("aten::binary_cross_entropy(Tensor self, Tensor target, Tensor? weight=None, int reduction=1) -> Tensor",
         &k::binaryCrossEntropy);
-  r.def("aten::binary_cross_entropy_with_logits(Tensor self, Tensor target, Tensor? weight=None, Tensor? "
-        "pos_weight=None, int reduction=1) -> Tensor",
-        &k::binaryCrossEntropyWithLogits);
-  r.def("aten::cross_entropy_loss(Tensor self, Tensor target, Tensor? weight=None, int reduction=1, int "
-        "ignore_index=-100, float label_smoothing=0.) -> Tensor",
-        &k::crossEntropyLoss);
-  r.def("aten::nll_loss(Tensor self, Tensor target, Tensor? weight=None, int reduction=1, int ignore_index=-100) -> "
-        "Tensor",
-        &k::nllLoss);
-  r.def("aten::nll_loss_nd(Tensor self, Tensor target, Tensor? weight=None, int reduction=1, int ignore_index=-100) "
-        "-> Tensor",
-        &k::nllLossNd);
-  r.def("aten::nll_loss2d(Tensor self, Tensor target, Tensor? weight=None, int reduction=1, int ignore_index=-100) "
-        "-> Tensor",
-        &k::nllLoss2d);
-  r.def("aten::nll_loss_forward(Tensor self, Tensor target, Tensor? weight, int reduction, int ignore_index) -> "
-        "(Tensor output, Tensor total_weight)",
-        &k::nllLossForward);
-  r.def("aten::nll_loss2d_forward(Tensor self, Tensor target, Tensor? weight, int reduction, int ignore_index) -> "
-        "(Tensor output, Tensor total_weight)",
-        &k::nllLoss2dForward);
+  r.def(
+      "aten::binary_cross_entropy_with_logits(Tensor self, Tensor target, Tensor? weight=None, Tensor? "
+      "pos_weight=None, int reduction=1) -> Tensor",
+      &k::binaryCrossEntropyWithLogits);
+  r.def(
+      "aten::cross_entropy_loss(Tensor self, Tensor target, Tensor? weight=None, int reduction=1, int "
+      "ignore_index=-100, float label_smoothing=0.) -> Tensor",
+      &k::crossEntropyLoss);
+  r.def(
+      "aten::nll_loss(Tensor self, Tensor target, Tensor? weight=None, int reduction=1, int ignore_index=-100) -> "
+      "Tensor",
+      &k::nllLoss);
+  r.def(
+      "aten::nll_loss_nd(Tensor self, Tensor target, Tensor? weight=None, int reduction=1, int ignore_index=-100) "
+      "-> Tensor",
+      &k::nllLossNd);
+  r.def(
+      "aten::nll_loss2d(Tensor self, Tensor target, Tensor? weight=None, int reduction=1, int ignore_index=-100) "
+      "-> Tensor",
+      &k::nllLoss2d);
+  r.def(
+      "aten::nll_loss_forward(Tensor self, Tensor target, Tensor? weight, int reduction, int ignore_index) -> "
+      "(Tensor output, Tensor total_weight)",
+      &k::nllLossForward);
+  r.def(
+      "aten::nll_loss2d_forward(Tensor self, Tensor target, Tensor? weight, int reduction, int ignore_index) -> "
+      "(Tensor output, Tensor total_weight)",
+      &k::nllLoss2dForward);
 }
 
 void registerRnn(Registry& r) {
-  r.def("aten::lstm_cell(Tensor input, Tensor[] hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? b_hh=None) "
-        "-> (Tensor, Tensor)",
-        &k::lstmCell);
-  r.def("aten::gru_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? b_hh=None) -> "
-        "Tensor",
-        &k::gruCell);
-  r.def("aten::rnn_tanh_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? "
-        "b_hh=None) -> Tensor",
-        &k::rnnTanhCell);
-  r.def("aten::rnn_relu_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? "
-        "b_hh=None) -> Tensor",
-        &k::rnnReluCell);
-  r.def("aten::lstm.input(Tensor input, Tensor[] hx, Tensor[] params, bool has_biases, int num_layers, float "
-        "dropout, bool train, bool bidirectional, bool batch_first) -> (Tensor, Tensor, Tensor)",
-        &k::lstm);
-  r.def("aten::gru.input(Tensor input, Tensor hx, Tensor[] params, bool has_biases, int num_layers, float dropout, "
-        "bool train, bool bidirectional, bool batch_first) -> (Tensor, Tensor)",
-        &k::gru);
-  r.def("aten::rnn_tanh.input(Tensor input, Tensor hx, Tensor[] params, bool has_biases, int num_layers, float "
-        "dropout, bool train, bool bidirectional, bool batch_first) -> (Tensor, Tensor)",
-        &k::rnnTanh);
-  r.def("aten::rnn_relu.input(Tensor input, Tensor hx, Tensor[] params, bool has_biases, int num_layers, float "
-        "dropout, bool train, bool bidirectional, bool batch_first) -> (Tensor, Tensor)",
-        &k::rnnRelu);
+  r.def(
+      "aten::lstm_cell(Tensor input, Tensor[] hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? b_hh=None) "
+      "-> (Tensor, Tensor)",
+      &k::lstmCell);
+  r.def(
+      "aten::gru_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? b_hh=None) -> "
+      "Tensor",
+      &k::gruCell);
+  r.def(
+      "aten::rnn_tanh_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? "
+      "b_hh=None) -> Tensor",
+      &k::rnnTanhCell);
+  r.def(
+      "aten::rnn_relu_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? "
+      "b_hh=None) -> Tensor",
+      &k::rnnReluCell);
+  r.def(
+      "aten::lstm.input(Tensor input, Tensor[] hx, Tensor[] params, bool has_biases, int num_layers, float "
+      "dropout, bool train, bool bidirectional, bool batch_first) -> (Tensor, Tensor, Tensor)",
+      &k::lstm);
+  r.def(
+      "aten::gru.input(Tensor input, Tensor hx, Tensor[] params, bool has_biases, int num_layers, float dropout, "
+      "bool train, bool bidirectional, bool batch_first) -> (Tensor, Tensor)",
+      &k::gru);
+  r.def(
+      "aten::rnn_tanh.input(Tensor input, Tensor hx, Tensor[] params, bool has_biases, int num_layers, float "
+      "dropout, bool train, bool bidirectional, bool batch_first) -> (Tensor, Tensor)",
+      &k::rnnTanh);
+  r.def(
+      "aten::rnn_relu.input(Tensor input, Tensor hx, Tensor[] params, bool has_biases, int num_layers, float "
+      "dropout, bool train, bool bidirectional, bool batch_first) -> (Tensor, Tensor)",
+      &k::rnnRelu);
 }
 
 }  // namespace
