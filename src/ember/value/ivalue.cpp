@@ -18,7 +18,7 @@ IValue::IValue(const Scalar& s) {
 
 #define EMBER_HEAP_CTOR(Arg, TagName, expr) \
   IValue::IValue(Arg x) : tag_(Tag::TagName) { v_.p = (expr); }
-EMBER_HEAP_CTOR(std::string, String, new StringObj(std::move(x)))
+EMBER_HEAP_CTOR(std::string, String, makeIntrusive<StringObj>(std::move(x)).release())
 #undef EMBER_HEAP_CTOR
 
 IValue::IValue(Tensor t) : tag_(Tag::Tensor) {
