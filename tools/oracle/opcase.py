@@ -18,16 +18,17 @@ _gen = torch.Generator().manual_seed(0)
 
 
 class Case:
-    def __init__(self, op, args, kwargs, name=None, tol=None):
+    def __init__(self, op, args, kwargs, name=None, tol=None, check_values=True):
         self.op = op
+        self.check_values = check_values  # False: compare dtype and shape only (aten::empty)
         self.args = args
         self.kwargs = kwargs
         self.name = name
         self.tol = tol  # (rtol, atol) for float results; default by dtype
 
 
-def case(op, *args, name=None, tol=None, **kwargs):
-    return Case(op, args, kwargs, name=name, tol=tol)
+def case(op, *args, name=None, tol=None, check_values=True, **kwargs):
+    return Case(op, args, kwargs, name=name, tol=tol, check_values=check_values)
 
 
 def t(*shape, dtype=torch.float32, low=-3, high=3, noncontig=False):

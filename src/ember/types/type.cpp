@@ -103,6 +103,13 @@ void Type::print(std::ostream& os) const {
     case TypeKind::Storage: os << "Storage"; return;
     case TypeKind::Function: os << "Function"; return;
     case TypeKind::Capsule: os << "Capsule"; return;
+    case TypeKind::Complex: os << "complex"; return;
+    case TypeKind::Stream: os << "Stream"; return;
+    case TypeKind::QScheme: os << "QScheme"; return;
+    case TypeKind::Dimname: os << "Dimname"; return;
+    case TypeKind::AnyEnum: os << "AnyEnumType"; return;
+    case TypeKind::AnyClass: os << "AnyClassType"; return;
+    case TypeKind::RRef: list("RRef"); return;
   }
 }
 
@@ -141,6 +148,12 @@ EMBER_SINGLETON(memoryFormat, MemoryFormat)
 EMBER_SINGLETON(generator, Generator)
 EMBER_SINGLETON(storage, Storage)
 EMBER_SINGLETON(capsule, Capsule)
+EMBER_SINGLETON(complex, Complex)
+EMBER_SINGLETON(stream, Stream)
+EMBER_SINGLETON(qscheme, QScheme)
+EMBER_SINGLETON(dimname, Dimname)
+EMBER_SINGLETON(anyEnum, AnyEnum)
+EMBER_SINGLETON(anyClass, AnyClass)
 #undef EMBER_SINGLETON
 
 TypePtr list(TypePtr e) { return std::make_shared<Type>(TypeKind::List, std::vector<TypePtr>{std::move(e)}); }
@@ -157,6 +170,10 @@ TypePtr optional(TypePtr e) {
 }
 TypePtr unionOf(std::vector<TypePtr> members) { return std::make_shared<Type>(TypeKind::Union, std::move(members)); }
 TypePtr var(std::string name) { return std::make_shared<Type>(TypeKind::Var, std::vector<TypePtr>{}, std::move(name)); }
+TypePtr rref(TypePtr e) { return std::make_shared<Type>(TypeKind::RRef, std::vector<TypePtr>{std::move(e)}); }
+TypePtr classType(std::string qualifiedName) {
+  return std::make_shared<Type>(TypeKind::Class, std::vector<TypePtr>{}, std::move(qualifiedName));
+}
 TypePtr future(TypePtr e) { return std::make_shared<Type>(TypeKind::Future, std::vector<TypePtr>{std::move(e)}); }
 
 }  // namespace types

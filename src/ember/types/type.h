@@ -85,6 +85,16 @@ const TypePtr& memoryFormat();
 const TypePtr& generator();
 const TypePtr& storage();
 const TypePtr& capsule();
+const TypePtr& complex();
+const TypePtr& stream();
+const TypePtr& qscheme();
+const TypePtr& dimname();
+const TypePtr& anyEnum();
+const TypePtr& anyClass();
+TypePtr rref(TypePtr element);
+// A named class known only by name (custom classes in schemas, e.g.
+// __torch__.torch.classes.quantized.Conv2dPackedParamsBase).
+TypePtr classType(std::string qualifiedName);
 TypePtr list(TypePtr element);
 TypePtr dict(TypePtr key, TypePtr value);
 TypePtr tuple(std::vector<TypePtr> elements);
