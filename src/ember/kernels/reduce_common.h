@@ -26,6 +26,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "ember/kernels/simd.h"
 #include "ember/tensor/tensor.h"
 
 namespace ember::kernels::reduce_detail {
@@ -164,13 +165,91 @@ inline void coalesce(DimSpecs& dims) {
 // ---------------------------------------------------------------- run reduction
 
 inline constexpr int64_t kLanes = 16;
+
+template <class T>
+inline constexpr bool kIsVecFloat = std::is_same_v<T, float> || std::is_same_v<T, double>;
 inline constexpr int64_t kPairwiseBlock = 1024;
+
+template <class Op>
+typename Op::Acc reduceRun(const Op& op, const typename Op::In* p, int64_t n, int64_t stride);
+
+// Ops over float/double whose step is a lane-wise expression also declare
+//   static constexpr bool kVec = true;
+//   template <class V> V vstep(V acc, V x) const;   // EMBER_INLINE
+//   template <class V> V vcombine(V a, V b) const;  // EMBER_INLINE
+// and contiguous runs then use explicit vectors (the compiler may not
+// reorder a floating-point reduction by itself).
+template <class Op>
+concept VecOp = requires { requires Op::kVec; } && std::is_same_v<typename Op::In, typename Op::Acc>;
+
+template <VecOp Op>
+EMBER_INLINE typename Op::Acc vecBlock(const Op& op, const typename Op::In* q, int64_t m) {
+  using T = typename Op::Acc;
+  using V = simd::Vec<T>;
+  constexpr int64_t W = simd::kWidth<T>;
+  // Four independent accumulators hide the add (or compare/blend) latency.
+  V a0 = simd::splat(op.identity()), a1 = a0, a2 = a0, a3 = a0;
+  int64_t i = 0;
+  for (; i + 4 * W <= m; i += 4 * W) {
+    a0 = op.vstep(a0, simd::load(q + i));
+    a1 = op.vstep(a1, simd::load(q + i + W));
+    a2 = op.vstep(a2, simd::load(q + i + 2 * W));
+    a3 = op.vstep(a3, simd::load(q + i + 3 * W));
+  }
+  for (; i + W <= m; i += W) a0 = op.vstep(a0, simd::load(q + i));
+  const V a = op.vcombine(op.vcombine(a0, a1), op.vcombine(a2, a3));
+  T acc = simd::reduceLanes(a, [&op](auto x, auto y) EMBER_LAMBDA_INLINE { return op.vcombine(x, y); });
+  for (; i < m; ++i) acc = op.step(acc, q[i]);
+  return acc;
+}
+
+template <VecOp Op>
+EMBER_INLINE typename Op::Acc vecRunImpl(const Op& op, const typename Op::In* p, int64_t n) {
+  using T = typename Op::Acc;
+  if (n <= kPairwiseBlock) return vecBlock(op, p, n);
+  // Pairwise over blocks, kept as a binary counter of partial results.
+  T levels[64];
+  int64_t count = 0;
+  for (int64_t b = 0; b < n; b += kPairwiseBlock) {
+    T v = vecBlock(op, p + b, std::min(kPairwiseBlock, n - b));
+    int l = 0;
+    for (int64_t c = count; c & 1; c >>= 1, ++l) v = op.combine(levels[l], v);
+    levels[l] = v;
+    ++count;
+  }
+  T r = op.identity();
+  for (int l = 0; l < 64; ++l)
+    if ((count >> l) & 1) r = op.combine(levels[l], r);
+  return r;
+}
+
+template <VecOp Op>
+EMBER_TARGET_AVX512 typename Op::Acc vecRunAvx512(const Op& op, const typename Op::In* p, int64_t n) {
+  return vecRunImpl(op, p, n);
+}
+template <VecOp Op>
+EMBER_TARGET_AVX2 typename Op::Acc vecRunAvx2(const Op& op, const typename Op::In* p, int64_t n) {
+  return vecRunImpl(op, p, n);
+}
+template <VecOp Op>
+typename Op::Acc vecRunBase(const Op& op, const typename Op::In* p, int64_t n) {
+  return vecRunImpl(op, p, n);
+}
 
 // Reduces n elements p[0], p[stride], ... with kLanes independent accumulators;
 // cascading ops split long runs in halves (pairwise summation).
 template <class Op>
 typename Op::Acc reduceRun(const Op& op, const typename Op::In* p, int64_t n, int64_t stride) {
   using Acc = typename Op::Acc;
+  if constexpr (VecOp<Op>) {
+    if (stride == 1 && n >= 2 * simd::kWidth<Acc>) {
+      switch (simd::cpuIsa()) {
+        case simd::Isa::Avx512: return vecRunAvx512(op, p, n);
+        case simd::Isa::Avx2: return vecRunAvx2(op, p, n);
+        case simd::Isa::Base: return vecRunBase(op, p, n);
+      }
+    }
+  }
   if (Op::kCascade && n > kPairwiseBlock) {
     int64_t half = (n / 2 + kLanes - 1) / kLanes * kLanes;
     Acc a = reduceRun(op, p, half, stride);

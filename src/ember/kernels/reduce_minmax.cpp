@@ -27,6 +27,15 @@ struct ExtremumOp {
   using Acc = CmpType<T>;
   using Out = T;
   static constexpr bool kCascade = false;
+  static constexpr bool kVec = kIsVecFloat<T>;
+  template <class V>
+  EMBER_INLINE V vstep(V a, V x) const {
+    return kMax ? simd::maxNan(a, x) : simd::minNan(a, x);
+  }
+  template <class V>
+  EMBER_INLINE V vcombine(V a, V b) const {
+    return vstep(a, b);
+  }
   Acc identity() const {
     if constexpr (std::is_same_v<T, bool>) return !kMax;
     else if constexpr (std::is_floating_point_v<Acc>)

@@ -91,7 +91,20 @@ struct NormOp {
   using Acc = OpMathType<T>;
   using Out = T;
   static constexpr bool kCascade = K != NormKind::Inf && K != NormKind::NegInf;
+  static constexpr bool kVec = kIsVecFloat<T> && K != NormKind::Zero && K != NormKind::General;
   Acc p;
+  template <class V>
+  EMBER_INLINE V vstep(V a, V x) const {
+    if constexpr (K == NormKind::One) return a + simd::abs<Acc>(x);
+    else if constexpr (K == NormKind::Two) return a + x * x;
+    else return vcombine(a, simd::abs<Acc>(x));
+  }
+  template <class V>
+  EMBER_INLINE V vcombine(V a, V b) const {
+    if constexpr (K == NormKind::Inf) return simd::maxNan(a, b);
+    else if constexpr (K == NormKind::NegInf) return simd::minNan(a, b);
+    else return a + b;
+  }
   Acc identity() const { return K == NormKind::NegInf ? std::numeric_limits<Acc>::infinity() : Acc(0); }
   Acc step(Acc a, In x) const {
     const Acc v = std::abs(static_cast<Acc>(x));

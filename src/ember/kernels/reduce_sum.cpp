@@ -22,7 +22,16 @@ struct SumOp {
   using Acc = SumAcc<T>;
   using Out = O;
   static constexpr bool kCascade = isFloatType<T>;
+  static constexpr bool kVec = kIsVecFloat<T> && !kSkipNan;
   Acc identity() const { return Acc(0); }
+  template <class V>
+  EMBER_INLINE V vstep(V a, V x) const {
+    return a + x;
+  }
+  template <class V>
+  EMBER_INLINE V vcombine(V a, V b) const {
+    return a + b;
+  }
   Acc step(Acc a, In x) const {
     if constexpr (kSkipNan && isFloatType<T>) {
       Acc v = static_cast<Acc>(x);
@@ -42,8 +51,17 @@ struct MeanOp {
   using Acc = OpMathType<T>;
   using Out = T;
   static constexpr bool kCascade = true;
+  static constexpr bool kVec = kIsVecFloat<T>;
   Acc n;
   Acc identity() const { return Acc(0); }
+  template <class V>
+  EMBER_INLINE V vstep(V a, V x) const {
+    return a + x;
+  }
+  template <class V>
+  EMBER_INLINE V vcombine(V a, V b) const {
+    return a + b;
+  }
   Acc step(Acc a, In x) const { return a + static_cast<Acc>(x); }
   Acc combine(Acc a, Acc b) const { return a + b; }
   Out project(Acc a) const { return castTo<T>(static_cast<Acc>(castTo<T>(a)) / n); }
