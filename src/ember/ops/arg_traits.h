@@ -32,7 +32,6 @@ struct ArgTraits<const T&> : ArgTraits<T> {};
     static Held hold(const IValue& v) { return expr; }     \
     static T pass(Held& h) { return h; }                   \
   };
-EMBER_SIMPLE_ARG(Tensor, v.toTensor())
 EMBER_SIMPLE_ARG(int64_t, v.toInt())
 EMBER_SIMPLE_ARG(double, v.toDouble())
 EMBER_SIMPLE_ARG(bool, v.toBool())
@@ -45,6 +44,18 @@ EMBER_SIMPLE_ARG(Layout, static_cast<Layout>(v.toInt()))
 EMBER_SIMPLE_ARG(MemoryFormat, static_cast<MemoryFormat>(v.toInt()))
 EMBER_SIMPLE_ARG(std::vector<Tensor>, v.toTensorVector())
 #undef EMBER_SIMPLE_ARG
+
+// Tensors are passed by reference into the stack slot: no reference-count
+// traffic per argument, and a kernel sees exactly the references that exist.
+template <>
+struct ArgTraits<Tensor> {
+  using Held = const IValue*;
+  static Held hold(const IValue& v) {
+    (void)v.toTensor();  // checks the tag
+    return &v;
+  }
+  static const Tensor& pass(Held& h) { return h->toTensor(); }
+};
 
 template <>
 struct ArgTraits<std::string_view> {

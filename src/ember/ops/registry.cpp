@@ -109,6 +109,8 @@ IValue convertArgument(const IValue& v, const Argument& a) {
   if (t->kind() == TypeKind::Float && v.isInt()) return IValue(static_cast<double>(v.toInt()));
   if (t->kind() == TypeKind::Device && v.isString()) return IValue(Device::parse(v.toStringRef()));
   if (t->kind() == TypeKind::List) {
+    // A generic list (t[]) keeps its own element type: aten::tensor reads it.
+    if (v.isList() && t->elementType()->kind() == TypeKind::Var) return v;
     if (v.isInt() && a.fixedSize) {
       std::vector<IValue> elems(static_cast<size_t>(*a.fixedSize), v);
       return makeList(t->elementType(), std::move(elems));

@@ -12,7 +12,7 @@ namespace ember {
 int64_t wrapDim(int64_t dim, int64_t ndim, bool scalarAsOneDim) {
   if (ndim <= 0) {
     if (!scalarAsOneDim)
-      EMBER_FAIL_KIND(Index, "dimension specified as {} but tensor has no dimensions", dim);
+      EMBER_FAIL_KIND(Index, "Dimension specified as {} but tensor has no dimensions", dim);
     ndim = 1;
   }
   int64_t lo = -ndim, hi = ndim - 1;

@@ -16,10 +16,11 @@ IValue::IValue(const Scalar& s) {
   }
 }
 
-#define EMBER_HEAP_CTOR(Arg, TagName, expr) \
-  IValue::IValue(Arg x) : tag_(Tag::TagName) { v_.p = (expr); }
-EMBER_HEAP_CTOR(std::string, String, new StringObj(std::move(x)))
-#undef EMBER_HEAP_CTOR
+// RefCounted starts at zero references: the IValue holds the first one.
+IValue::IValue(std::string x) : tag_(Tag::String) {
+  v_.p = new StringObj(std::move(x));
+  v_.p->retain();
+}
 
 IValue::IValue(Tensor t) : tag_(Tag::Tensor) {
   if (!t.defined()) {  // an undefined tensor is None, as in TorchScript
