@@ -104,7 +104,10 @@ struct ArgTraits<std::vector<std::optional<T>>> {
   using Held = std::vector<std::optional<T>>;
   static Held hold(const IValue& v) {
     Held out;
-    for (const auto& e : v.toList().elements) out.push_back(ArgTraits<std::optional<T>>::hold(e));
+    for (const auto& e : v.toList().elements) {
+      auto held = ArgTraits<std::optional<T>>::hold(e);
+      out.push_back(ArgTraits<std::optional<T>>::pass(held));
+    }
     return out;
   }
   static const Held& pass(Held& h) { return h; }
