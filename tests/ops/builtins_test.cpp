@@ -385,6 +385,13 @@ TEST(BuiltinsPrim, IdentityAndHash) {
   EXPECT_EQ(hash(IValue(2.0)), 6369015886390043782);
   EXPECT_EQ(hash(tuple({IValue(int64_t(1)), IValue("a")})), 4993892805569072552);
   EXPECT_EQ(hash(tuple({IValue(int64_t(1)), IValue(int64_t(2))})), 175247769363);
+  EXPECT_EQ(hash(tuple({IValue(2.5), IValue("")})), 8464868558454854343);
+  EXPECT_EQ(hash(tuple({IValue(int64_t(1)), tuple({IValue(int64_t(2)), IValue(int64_t(3))})})), 351097846850);
+  EXPECT_EQ(hash(IValue("h\xc3\xa9llo")), -259244939964093194);
+  // hash(torch.device('cuda:1')), hash(torch.device('cpu')), hash(torch.device('cuda'))
+  EXPECT_EQ(hash(IValue(Device::parse("cuda:1"))), 65537);
+  EXPECT_EQ(hash(IValue(Device::parse("cpu"))), 255);
+  EXPECT_EQ(hash(IValue(Device::parse("cuda"))), 65791);
 }
 
 // x.tolist() with annotations List[List[int]], List[float], bool

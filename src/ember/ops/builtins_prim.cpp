@@ -44,7 +44,12 @@ size_t hashValue(const IValue& v) {
     case IValue::Tag::Double: return std::hash<double>()(v.toDouble());
     case IValue::Tag::String: return std::hash<std::string>()(v.toStringRef());
     case IValue::Tag::Tensor: return std::hash<const void*>()(v.toTensor().impl());
-    case IValue::Tag::Device: return std::hash<std::string>()(v.toDevice().str());
+    case IValue::Tag::Device: {
+      // std::hash<c10::Device>: c10's device type number and the index byte.
+      const Device d = v.toDevice();
+      const uint32_t type = d.type == Device::Type::CPU ? 0 : d.type == Device::Type::CUDA ? 1 : 14;
+      return std::hash<uint32_t>()(type << 16 | static_cast<uint8_t>(d.index));
+    }
     case IValue::Tag::Tuple: {
       // c10::hash_combine over the elements.
       size_t seed = 0;
