@@ -166,7 +166,7 @@ Scalar Tensor::item() const {
     if constexpr (std::is_same_v<T, bool>) return Scalar(v);
     else if constexpr (std::is_integral_v<T>) return Scalar(static_cast<int64_t>(v));
     else if constexpr (isReducedFloat<T>) return Scalar(static_cast<double>(static_cast<float>(v)));
-    else return Scalar(static_cast<double>(v));
+    else return Scalar(static_cast<double>(v));  // float64 keeps its precision
   });
 }
 
