@@ -394,6 +394,17 @@ TEST(Unpickler, TensorErrors) {
   std::string msg = errorOf([&] { load(over.stop(), opts); });
   EXPECT_NE(msg.find("pickle: torch._utils._rebuild_tensor_v2: tensor of shape [3, 3]"), std::string::npos) << msg;
 
+  // Bool bytes other than 0 and 1 are refused (undefined behaviour in C++).
+  PickleBuilder bools;
+  tensorCall(bools, "0", "BoolStorage", 3, 0, {3}, {1}, false);
+  UnpicklerOptions badBools;
+  badBools.storageLoader = [](const std::string&, DType, int64_t) {
+    auto s = makeIntrusive<StorageImpl>(3);
+    std::memcpy(s->data(), "\x01\x00\xc0", 3);
+    return s;
+  };
+  EXPECT_EQ(errorOf([&] { load(bools.stop(), badBools); }), "pickle: bool storage '0' holds the byte 0xc0 at 2 at byte 85");
+
   // The storage loader's own errors keep their context.
   UnpicklerOptions failing;
   failing.storageLoader = [](const std::string&, DType, int64_t) -> Storage { EMBER_FAIL_KIND(Format, "missing record"); };

@@ -111,7 +111,9 @@ IValue loadLegacy(std::span<const uint8_t> bytes, const std::string& label, cons
     // and must not become an allocation.
     claimed += n;
     if (claimed > bytes.size()) EMBER_FAIL("storages claim more bytes than the file holds");
+    // Zeroed: the data is read after the pickle (and checked then).
     auto s = makeIntrusive<StorageImpl>(n);
+    if (n) std::memset(s->data(), 0, n);
     pending.emplace(key, Pending{s, numel, dtype});
     return s;
   };
@@ -132,6 +134,9 @@ IValue loadLegacy(std::span<const uint8_t> bytes, const std::string& label, cons
     size_t n = p.storage->nbytes();
     if (bytes.size() - pos < n) fail("truncated storage data");
     if (n) std::memcpy(p.storage->data(), bytes.data() + pos, n);
+    // As the unpickler does for zip files: a bool byte must be 0 or 1.
+    if (p.dtype == DType::Bool && std::any_of(bytes.data() + pos, bytes.data() + pos + n, [](uint8_t b) { return b > 1; }))
+      fail("a bool storage holds a byte that is neither 0 nor 1");
     pos += n;
     p.filled = true;
   }

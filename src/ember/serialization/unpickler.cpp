@@ -925,11 +925,20 @@ struct Unpickler::Impl {
       numel = viewSize(e[5], dtype);
       storage = viewOf(storage, e[5], dtype);
     }
+    if (dtype == DType::Bool) checkBools(key, storage, numel);
     try {
       return Tensor::fromStorage(storage, 0, {numel}, {1}, dtype);
     } catch (const Error& err) {
       rethrow("storage", err);
     }
+  }
+
+  // A C++ bool must be 0 or 1; any other byte would be undefined behaviour in
+  // every kernel that reads it. PyTorch never writes one.
+  void checkBools(const std::string& key, const Storage& storage, int64_t numel) {
+    const auto* p = static_cast<const uint8_t*>(storage->data());
+    for (int64_t i = 0; i < numel; ++i)
+      if (p[i] > 1) fail("bool storage '{}' holds the byte 0x{:02x} at {}", printable(key), p[i], i);
   }
 
   size_t checkBytes(int64_t numel, DType dtype) {
