@@ -117,13 +117,21 @@ IValue convertArgument(const IValue& v, const Argument& a) {
     }
     if (v.isTuple() || v.isList()) {
       const auto& src = v.isTuple() ? v.toTuple().elements : v.toList().elements;
+      Argument inner;
+      inner.type = t->elementType();
       std::vector<IValue> elems;
       elems.reserve(src.size());
+      bool unchanged = v.isList();
       for (const auto& e : src) {
-        Argument inner;
-        inner.type = t->elementType();
         elems.push_back(convertArgument(e, inner));
+        // Conversions change the tag (int -> float, str -> Device, tuple ->
+        // list) or make a new list; NaN must not count as a change.
+        const IValue& c = elems.back();
+        unchanged = unchanged && c.tag() == e.tag() && (!e.isList() || c.isSameIdentity(e));
       }
+      // A list that needs no element conversion is passed as itself: ops
+      // like aten::append.t mutate it, and it keeps its element type.
+      if (unchanged) return v;
       return makeList(t->elementType(), std::move(elems));
     }
   }

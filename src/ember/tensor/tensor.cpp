@@ -165,7 +165,8 @@ Scalar Tensor::item() const {
     T v = *static_cast<const T*>(rawData());
     if constexpr (std::is_same_v<T, bool>) return Scalar(v);
     else if constexpr (std::is_integral_v<T>) return Scalar(static_cast<int64_t>(v));
-    else return Scalar(static_cast<double>(static_cast<float>(v)));
+    else if constexpr (isReducedFloat<T>) return Scalar(static_cast<double>(static_cast<float>(v)));
+    else return Scalar(static_cast<double>(v));  // float64 keeps its precision
   });
 }
 
