@@ -1,0 +1,117 @@
+// Typed element loops over a TensorIterator (PyTorch's cpu_kernel).
+//
+//   cpuKernel(iter, [](float a, float b) -> float { return a + b; });
+//
+// The lambda's parameter and return types say what the loop reads and
+// writes; they must match the iterator's operand dtypes. Each run of elements
+// takes the first of these paths that fits:
+//   - every operand contiguous: a plain pointer loop the compiler vectorizes;
+//   - output and all inputs but one contiguous, that one a single value
+//     (x + 1, x * scale): the value is loaded once, the loop still vectorizes;
+//   - anything else: a strided loop.
+// The lambda is inlined into each path: no per-element indirect call.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "ember/tensor/tensor_iterator.h"
+
+namespace ember::kernels {
+
+template <class F>
+struct FunctionTraits : FunctionTraits<decltype(&std::decay_t<F>::operator())> {};
+template <class C, class R, class... A>
+struct FunctionTraits<R (C::*)(A...) const> {
+  using Result = R;
+  using Args = std::tuple<std::decay_t<A>...>;
+  static constexpr size_t kArity = sizeof...(A);
+};
+template <class C, class R, class... A>
+struct FunctionTraits<R (C::*)(A...)> : FunctionTraits<R (C::*)(A...) const> {};
+
+namespace detail {
+
+template <class Traits, size_t I>
+using ArgType = std::tuple_element_t<I, typename Traits::Args>;
+
+// Input S is one value repeated; the others and the output are contiguous.
+template <class Traits, size_t S, class F, size_t... I>
+inline bool scalarInputLoop(const char* const* p, const int64_t* s, int64_t n, F& f, std::index_sequence<I...>) {
+  using Out = typename Traits::Result;
+  if (s[S + 1] != 0) return false;
+  if (!(((I == S) || s[I + 1] == static_cast<int64_t>(sizeof(ArgType<Traits, I>))) && ...)) return false;
+  Out* out = reinterpret_cast<Out*>(const_cast<char*>(p[0]));
+  const ArgType<Traits, S> v = *reinterpret_cast<const ArgType<Traits, S>*>(p[S + 1]);
+  std::tuple<const ArgType<Traits, I>*...> in{reinterpret_cast<const ArgType<Traits, I>*>(p[I + 1])...};
+  auto arg = [&]<size_t K>(std::integral_constant<size_t, K>, int64_t i) -> ArgType<Traits, K> {
+    if constexpr (K == S) return v;
+    else return std::get<K>(in)[i];
+  };
+  for (int64_t i = 0; i < n; ++i) out[i] = f(arg(std::integral_constant<size_t, I>{}, i)...);
+  return true;
+}
+
+template <class Traits, class F, size_t... S, size_t... I>
+inline bool anyScalarInputLoop(const char* const* p, const int64_t* s, int64_t n, F& f, std::index_sequence<S...>,
+                               std::index_sequence<I...> is) {
+  return (scalarInputLoop<Traits, S>(p, s, n, f, is) || ...);
+}
+
+template <class Traits, class F, size_t... I>
+inline void runLoop(const char* const* p, const int64_t* s, int64_t n, F& f, std::index_sequence<I...> is) {
+  using Out = typename Traits::Result;
+  constexpr size_t N = sizeof...(I);
+  if (s[0] == static_cast<int64_t>(sizeof(Out))) {
+    if (((s[I + 1] == static_cast<int64_t>(sizeof(ArgType<Traits, I>))) && ...)) {
+      Out* out = reinterpret_cast<Out*>(const_cast<char*>(p[0]));
+      std::tuple<const ArgType<Traits, I>*...> in{reinterpret_cast<const ArgType<Traits, I>*>(p[I + 1])...};
+      for (int64_t i = 0; i < n; ++i) out[i] = f(std::get<I>(in)[i]...);
+      return;
+    }
+    if constexpr (N >= 2) {
+      if (anyScalarInputLoop<Traits>(p, s, n, f, is, is)) return;
+    }
+  }
+  char* out = const_cast<char*>(p[0]);
+  for (int64_t i = 0; i < n; ++i)
+    *reinterpret_cast<Out*>(out + i * s[0]) =
+        f(*reinterpret_cast<const ArgType<Traits, I>*>(p[I + 1] + i * s[I + 1])...);
+}
+
+template <class T>
+void checkOperandType(const TensorIterator& iter, int k) {
+  EMBER_CHECK(iter.dtype(k) == dtypeOf<T>, "kernel operand {} is {} but the tensor is {}", k, dtypeName(dtypeOf<T>),
+              dtypeName(iter.dtype(k)));
+}
+
+template <class Traits, size_t... I>
+void checkOperandTypes(const TensorIterator& iter, std::index_sequence<I...>) {
+  constexpr size_t N = sizeof...(I);
+  EMBER_CHECK(iter.numOperands() == static_cast<int>(N + 1), "kernel takes {} inputs but the iterator has {}", N,
+              iter.numOperands() - 1);
+  checkOperandType<typename Traits::Result>(iter, 0);
+  (checkOperandType<ArgType<Traits, I>>(iter, static_cast<int>(I + 1)), ...);
+}
+
+}  // namespace detail
+
+// Runs f over every element and writes the output back (see TensorIterator::writeBack).
+template <class F>
+void cpuKernel(TensorIterator& iter, F f, int64_t grain = TensorIterator::kGrainSize) {
+  using Traits = FunctionTraits<F>;
+  constexpr size_t N = Traits::kArity;
+  using Seq = std::make_index_sequence<N>;
+  detail::checkOperandTypes<Traits>(iter, Seq{});
+  iter.forEachRun<N + 1>(
+      [&f](std::array<char*, N + 1> p, std::array<int64_t, N + 1> s, int64_t n) {
+        detail::runLoop<Traits>(p.data(), s.data(), n, f, Seq{});
+      },
+      grain);
+  iter.writeBack();
+}
+
+}  // namespace ember::kernels
