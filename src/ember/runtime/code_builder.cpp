@@ -65,6 +65,11 @@ class CodeBuilder {
     const Value* v = user->input(offset);
     auto it = lastUse_.find(v);
     if (it == lastUse_.end() || it->second.first != user || it->second.second != offset) return false;
+    // A loop's iteration counter is read again by its Increment.
+    const Node* def = v->node();
+    if (def->kind() == prim::Param && def->owningBlock() && def->owningBlock()->owningNode() &&
+        def->owningBlock()->owningNode()->kind() == prim::Loop && v->offset() == 0)
+      return false;
     // Graph inputs belong to the caller's stack: moving is fine (the frame owns them).
     return !loopBetween(user, v);
   }
