@@ -495,6 +495,12 @@ TEST(Parser, BrokenHeaderDoesNotCascade) {
                     "4:7: unmatched ')'"}));
 }
 
+TEST(Parser, MatchStatementsAreReportedOnce) {
+  EXPECT_EQ(errors("def f(x):\n  match x:\n    case 1:\n      pass\n    case _:\n      pass\n  return x\n"),
+            Errors{"2:3: match statements are not supported in TorchScript"});
+  EXPECT_EQ(ast("match = 1\nmatch.x = match\n"), "(module\n  (= match 1)\n  (= (. match x) match))");  // a soft keyword
+}
+
 TEST(Parser, LexicalRejections) {
   EXPECT_EQ(errors("x = b'abc'\n"), Errors{"1:5: bytes literals are not supported in TorchScript"});
   EXPECT_EQ(errors("x = 'a' b'abc'\n"), Errors{"1:5: cannot mix bytes and nonbytes literals"});

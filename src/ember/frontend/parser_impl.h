@@ -176,6 +176,7 @@ class Parser {
   int loopDepth_ = 0;
   bool inAsyncFunction_ = false;
   bool inClassBody_ = false;
+  bool skipBlockQuietly_ = false;  // the block after a `match` line
   std::optional<Diagnostic> pendingNote_;  // shown after fail()'s error, if fail reports one
 };
 

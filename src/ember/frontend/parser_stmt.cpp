@@ -96,6 +96,12 @@ void Parser::parseSimpleStatements(StmtList& out) {
   std::optional<std::string> hint;
   auto* last = dyn_cast<ExprStmt>(out.back().get());
   auto* name = last ? dyn_cast<Name>(last->value.get()) : nullptr;
+  if (name && name->id == "match" && startsExpression(tok_.kind)) {
+    // Python 3.10 pattern matching: say so once and skip its case clauses.
+    error(name->range(), "match statements are not supported in TorchScript", "use an if/elif chain");
+    skipBlockQuietly_ = true;
+    throw SyntaxError{};
+  }
   if (name && (name->id == "print" || name->id == "exec") && startsExpression(tok_.kind))
     hint = fmt::format("missing parentheses in call to '{0}': write {0}(...)", name->id);
   failHere(fmt::format("expected end of statement, got {}", describe(tok_)), std::move(hint));
@@ -110,6 +116,17 @@ void Parser::synchronize() {
     advance();
   }
   accept(TokenKind::Newline);
+  if (skipBlockQuietly_ && at(TokenKind::Indent)) {
+    skipBlockQuietly_ = false;
+    int depth = 0;
+    do {
+      if (at(TokenKind::Indent)) ++depth;
+      if (at(TokenKind::Dedent)) --depth;
+      advance();
+    } while (depth > 0 && !at(TokenKind::EndOfFile));
+    return;
+  }
+  skipBlockQuietly_ = false;
   bool hadBlock = false;
   for (;;) {
     if (at(TokenKind::Indent)) {

@@ -43,13 +43,13 @@ Tensor clampScalarImpl(const Tensor& out, const Tensor& self, const std::optiona
     // std::max(a, lo) keeps a NaN `a` (the comparison is false), as PyTorch's clamp does.
     if (min && max) {
       const M lo = scalarAs<T>(*min), hi = scalarAs<T>(*max);
-      cpuKernel(iter, mathUnary<T>([lo, hi](M a) { return std::min(std::max(a, lo), hi); }));
+      cpuKernel(iter, mathUnary<T>([lo, hi](M a) { return vecmath::min(vecmath::max(a, lo), hi); }));
     } else if (min) {
       const M lo = scalarAs<T>(*min);
-      cpuKernel(iter, mathUnary<T>([lo](M a) { return std::max(a, lo); }));
+      cpuKernel(iter, mathUnary<T>([lo](M a) { return vecmath::max(a, lo); }));
     } else {
       const M hi = scalarAs<T>(*max);
-      cpuKernel(iter, mathUnary<T>([hi](M a) { return std::min(a, hi); }));
+      cpuKernel(iter, mathUnary<T>([hi](M a) { return vecmath::min(a, hi); }));
     }
   });
   return iter.output();
@@ -66,8 +66,8 @@ Tensor clampTensorImpl(const Tensor& out, const Tensor& self, const std::optiona
     using M = OpMathType<T>;
     cpuKernel(iter, [](T a, T lo, T hi) -> T {
       const M x = static_cast<M>(a), l = static_cast<M>(lo), h = static_cast<M>(hi);
-      if (l != l || h != h) return static_cast<T>(std::numeric_limits<M>::quiet_NaN());
-      return static_cast<T>(std::min(std::max(x, l), h));
+      const M r = vecmath::min(vecmath::max(x, l), h);
+      return static_cast<T>(vecmath::select((l != l) | (h != h), std::numeric_limits<M>::quiet_NaN(), r));
     });
   });
   return iter.output();
@@ -121,7 +121,8 @@ Tensor hardswishImpl(const Tensor& out, const Tensor& self) {
   return activation<kFloatBF>(out, self, "hardswish_cpu", []<class T>() {
     using M = OpMathType<T>;
     return mathUnary<T>([](M x) -> M {
-      return x * std::min(std::max(x + static_cast<M>(3), static_cast<M>(0)), static_cast<M>(6)) / static_cast<M>(6);
+      return x * vecmath::min(vecmath::max(x + static_cast<M>(3), static_cast<M>(0)), static_cast<M>(6)) /
+             static_cast<M>(6);
     });
   });
 }
@@ -130,7 +131,8 @@ Tensor hardsigmoidImpl(const Tensor& out, const Tensor& self) {
   return activation<kFloatBF>(out, self, "hardsigmoid_cpu", []<class T>() {
     using M = OpMathType<T>;
     return mathUnary<T>([](M x) -> M {
-      return std::min(std::max(x + static_cast<M>(3), static_cast<M>(0)), static_cast<M>(6)) / static_cast<M>(6);
+      return vecmath::min(vecmath::max(x + static_cast<M>(3), static_cast<M>(0)), static_cast<M>(6)) /
+             static_cast<M>(6);
     });
   });
 }
@@ -139,7 +141,7 @@ Tensor leakyReluImpl(const Tensor& out, const Tensor& self, const Scalar& negati
   return activation<kFloatBF>(out, self, "leaky_relu_cpu", [&]<class T>() {
     using M = OpMathType<T>;
     const M slope = scalarAs<T>(negativeSlope);
-    return mathUnary<T>([slope](M x) -> M { return x > static_cast<M>(0) ? x : x * slope; });
+    return mathUnary<T>([slope](M x) -> M { return vecmath::select(x > static_cast<M>(0), x, x * slope); });
   });
 }
 
@@ -151,7 +153,8 @@ Tensor eluImpl(const Tensor& out, const Tensor& self, const Scalar& alpha, const
     const M poscoef = scalarAs<T>(scale);
     const M negiptcoef = scalarAs<T>(inputScale);
     return mathUnary<T>([=](M x) -> M {
-      return x <= static_cast<M>(0) ? (vecmath::exp(x * negiptcoef) - static_cast<M>(1)) * negcoef : x * poscoef;
+      return vecmath::select(x <= static_cast<M>(0), (vecmath::exp(x * negiptcoef) - static_cast<M>(1)) * negcoef,
+                             x * poscoef);
     });
   });
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ember/kernels/elementwise_util.h"
+#include "ember/kernels/vec_math.h"
 #include "ember/tensor/promotion.h"
 
 namespace ember::kernels {
@@ -272,9 +273,8 @@ Tensor maxMinImpl(const Tensor& out, const Tensor& self, const Tensor& other) {
     } else {
       cpuKernel(iter, mathBinary<T>([](auto a, auto b) -> decltype(a) {
                   using M = decltype(a);
-                  if (a != a || b != b) return std::numeric_limits<M>::quiet_NaN();
-                  if constexpr (IsMax) return std::max(a, b);
-                  else return std::min(a, b);
+                  const M r = IsMax ? vecmath::max(a, b) : vecmath::min(a, b);
+                  return vecmath::select((a != a) | (b != b), std::numeric_limits<M>::quiet_NaN(), r);
                 }));
     }
   });

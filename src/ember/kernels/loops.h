@@ -12,8 +12,10 @@
 // The lambda is inlined into each path: no per-element indirect call.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -38,20 +40,85 @@ namespace detail {
 template <class Traits, size_t I>
 using ArgType = std::tuple_element_t<I, typename Traits::Args>;
 
-// Input S is one value repeated; the others and the output are contiguous.
+constexpr size_t kNoScalar = ~size_t(0);
+
+// The dense loop: the output and inputs contiguous, except input S (when not
+// kNoScalar), which is one value loaded once. Stamped out three times: for
+// the build's baseline ISA and, on x86-64, for AVX2 and AVX-512 (chosen at
+// run time), because the baseline (SSE2) leaves most of a modern core idle.
+// The op's lambda is inlined into each copy and compiled for its ISA.
+#define EMBER_DENSE_LOOP(Name, Attributes)                                                                   \
+  template <class Traits, size_t S, class F, size_t... I>                                                    \
+  Attributes void Name(const char* const* p, int64_t n, F& f, std::index_sequence<I...>) {                   \
+    using Out = typename Traits::Result;                                                                     \
+    Out* out = reinterpret_cast<Out*>(const_cast<char*>(p[0]));                                              \
+    std::tuple<const ArgType<Traits, I>*...> in{reinterpret_cast<const ArgType<Traits, I>*>(p[I + 1])...};   \
+    if constexpr (S == kNoScalar) {                                                                          \
+      for (int64_t i = 0; i < n; ++i) out[i] = f(std::get<I>(in)[i]...);                                     \
+    } else {                                                                                                 \
+      const ArgType<Traits, S> v = *std::get<S>(in);                                                         \
+      auto arg = [&]<size_t K>(std::integral_constant<size_t, K>, int64_t i) -> ArgType<Traits, K> {         \
+        if constexpr (K == S) return v;                                                                      \
+        else return std::get<K>(in)[i];                                                                      \
+      };                                                                                                     \
+      for (int64_t i = 0; i < n; ++i) out[i] = f(arg(std::integral_constant<size_t, I>{}, i)...);            \
+    }                                                                                                        \
+  }
+
+EMBER_DENSE_LOOP(denseLoop, inline)
+#if defined(__x86_64__) && defined(__GNUC__)
+#define EMBER_SIMD_CLONES 1
+EMBER_DENSE_LOOP(denseLoopAvx2, __attribute__((target("avx2,fma"))))
+EMBER_DENSE_LOOP(denseLoopAvx512, __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,fma"))))
+#endif
+#undef EMBER_DENSE_LOOP
+
+enum class SimdLevel { Baseline, Avx2, Avx512 };
+
+// The widest ISA this CPU has; EMBER_SIMD=0/1/2 caps it (tests run every path).
+inline SimdLevel simdLevel() {
+  static const SimdLevel level = [] {
+    SimdLevel best = SimdLevel::Baseline;
+#ifdef EMBER_SIMD_CLONES
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) best = SimdLevel::Avx2;
+    if (best == SimdLevel::Avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
+      best = SimdLevel::Avx512;
+#endif
+    if (const char* cap = std::getenv("EMBER_SIMD")) {
+      const int c = std::atoi(cap);
+      if (c < static_cast<int>(best)) best = static_cast<SimdLevel>(std::max(c, 0));
+    }
+    return best;
+  }();
+  return level;
+}
+
+template <class T>
+constexpr bool kSimdType = std::is_same_v<T, float> || std::is_same_v<T, double>;
+
 template <class Traits, size_t S, class F, size_t... I>
-inline bool scalarInputLoop(const char* const* p, const int64_t* s, int64_t n, F& f, std::index_sequence<I...>) {
-  using Out = typename Traits::Result;
+inline void dispatchDense(const char* const* p, int64_t n, F& f, std::index_sequence<I...> is) {
+#ifdef EMBER_SIMD_CLONES
+  // Only float math gains enough to pay for the extra code.
+  if constexpr (kSimdType<typename Traits::Result> && (kSimdType<ArgType<Traits, I>> && ...)) {
+    switch (simdLevel()) {
+      case SimdLevel::Avx512: denseLoopAvx512<Traits, S>(p, n, f, is); return;
+      case SimdLevel::Avx2: denseLoopAvx2<Traits, S>(p, n, f, is); return;
+      case SimdLevel::Baseline: break;
+    }
+  }
+#endif
+  denseLoop<Traits, S>(p, n, f, is);
+}
+
+// Input S is the repeated one; the others and the output are contiguous.
+template <class Traits, size_t S, class F, size_t... I>
+inline bool scalarInputLoop(const char* const* p, const int64_t* s, int64_t n, F& f, std::index_sequence<I...> is) {
   if (s[S + 1] != 0) return false;
   if (!(((I == S) || s[I + 1] == static_cast<int64_t>(sizeof(ArgType<Traits, I>))) && ...)) return false;
-  Out* out = reinterpret_cast<Out*>(const_cast<char*>(p[0]));
-  const ArgType<Traits, S> v = *reinterpret_cast<const ArgType<Traits, S>*>(p[S + 1]);
-  std::tuple<const ArgType<Traits, I>*...> in{reinterpret_cast<const ArgType<Traits, I>*>(p[I + 1])...};
-  auto arg = [&]<size_t K>(std::integral_constant<size_t, K>, int64_t i) -> ArgType<Traits, K> {
-    if constexpr (K == S) return v;
-    else return std::get<K>(in)[i];
-  };
-  for (int64_t i = 0; i < n; ++i) out[i] = f(arg(std::integral_constant<size_t, I>{}, i)...);
+  dispatchDense<Traits, S>(p, n, f, is);
   return true;
 }
 
@@ -67,9 +134,7 @@ inline void runLoop(const char* const* p, const int64_t* s, int64_t n, F& f, std
   constexpr size_t N = sizeof...(I);
   if (s[0] == static_cast<int64_t>(sizeof(Out))) {
     if (((s[I + 1] == static_cast<int64_t>(sizeof(ArgType<Traits, I>))) && ...)) {
-      Out* out = reinterpret_cast<Out*>(const_cast<char*>(p[0]));
-      std::tuple<const ArgType<Traits, I>*...> in{reinterpret_cast<const ArgType<Traits, I>*>(p[I + 1])...};
-      for (int64_t i = 0; i < n; ++i) out[i] = f(std::get<I>(in)[i]...);
+      dispatchDense<Traits, kNoScalar>(p, n, f, is);
       return;
     }
     if constexpr (N >= 2) {

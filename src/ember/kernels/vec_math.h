@@ -10,15 +10,46 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 namespace ember::kernels::vecmath {
+
+// c ? a : b without a branch. GCC keeps `?:` on floats as control flow
+// (under the default -ftrapping-math it will not if-convert it), which stops
+// the loop from vectorizing; bit masks vectorize on every target.
+template <class T>
+inline T select(bool c, T a, T b) {
+  if constexpr (std::is_same_v<T, float>) {
+    const int32_t m = -static_cast<int32_t>(c);
+    return std::bit_cast<float>((std::bit_cast<int32_t>(a) & m) | (std::bit_cast<int32_t>(b) & ~m));
+  } else if constexpr (std::is_same_v<T, double>) {
+    const int64_t m = -static_cast<int64_t>(c);
+    return std::bit_cast<double>((std::bit_cast<int64_t>(a) & m) | (std::bit_cast<int64_t>(b) & ~m));
+  } else {
+    return c ? a : b;
+  }
+}
+
+// std::max / std::min semantics ((a < b) ? b : a: a NaN `a` is kept, as
+// PyTorch's clamp and relu keep it), written to vectorize.
+template <class T>
+inline T max(T a, T b) {
+  if constexpr (std::is_floating_point_v<T>) return select(a < b, b, a);
+  else return a < b ? b : a;
+}
+template <class T>
+inline T min(T a, T b) {
+  if constexpr (std::is_floating_point_v<T>) return select(b < a, b, a);
+  else return b < a ? b : a;
+}
 
 // Cephes expf: e^x = 2^k * e^r with r = x - k*ln2 in [-ln2/2, ln2/2].
 inline float exp(float x) {
   constexpr float kHi = 88.72283935546875f;   // above: inf
   constexpr float kLo = -103.97208404541016f; // below: 0
-  float xc = x > kHi ? kHi : x;
-  xc = xc < kLo ? kLo : xc;
+  const bool over = x > kHi;
+  const bool under = x < kLo;
+  const float xc = select(under, kLo, select(over, kHi, x));
   // Round to nearest by the 1.5 * 2^23 trick (no call to floor/rint).
   constexpr float kShift = 12582912.0f;
   const float k = (xc * 1.44269504088896341f + kShift) - kShift;
@@ -39,7 +70,7 @@ inline float exp(float x) {
   const float s1 = std::bit_cast<float>(static_cast<int32_t>((n1 + 127) << 23));
   const float s2 = std::bit_cast<float>(static_cast<int32_t>((n2 + 127) << 23));
   const float y = p * s1 * s2;
-  return x > kHi ? std::numeric_limits<float>::infinity() : (x < kLo ? 0.0f : y);
+  return select(over, std::numeric_limits<float>::infinity(), select(under, 0.0f, y));
 }
 inline double exp(double x) { return std::exp(x); }
 
@@ -58,9 +89,8 @@ inline float tanh(float x) {
   p = p * s - 3.33332819422e-1f;
   const float small = p * s * x + x;
   const float e = exp(2.0f * a);
-  float big = 1.0f - 2.0f / (e + 1.0f);
-  big = x < 0.0f ? -big : big;
-  return a > 0.625f ? big : small;
+  const float big = std::copysign(1.0f - 2.0f / (e + 1.0f), x);
+  return select(a > 0.625f, big, small);
 }
 inline double tanh(double x) { return std::tanh(x); }
 
@@ -73,8 +103,7 @@ inline float erf(float x) {
   r = r * t + 1.421413741f;
   r = r * t - 0.284496736f;
   r = r * t + 0.254829592f;
-  const float y = 1.0f - r * t * exp(-x * x);
-  return x < 0.0f ? -y : y;
+  return std::copysign(1.0f - r * t * exp(-x * x), x);
 }
 inline double erf(double x) { return std::erf(x); }
 

@@ -134,6 +134,10 @@ void registerFor(Registry& r, std::string_view k) {
     if (et && et->kind() == TypeKind::Tuple && et->contained().size() == 2) {
       keyType = et->contained()[0];
       valueType = et->contained()[1];
+    } else if (!l.elements.empty()) {  // an untyped list: the first pair's types
+      const auto& first = l.elements[0].toTuple().elements;
+      keyType = first.at(0).type();
+      valueType = first.at(1).type();
     }
     DictPtr d = makeDict(keyType, valueType);
     for (const auto& pair : l.elements) {

@@ -44,7 +44,12 @@ size_t hashValue(const IValue& v) {
     case IValue::Tag::Double: return std::hash<double>()(v.toDouble());
     case IValue::Tag::String: return std::hash<std::string>()(v.toStringRef());
     case IValue::Tag::Tensor: return std::hash<const void*>()(v.toTensor().impl());
-    case IValue::Tag::Device: return std::hash<std::string>()(v.toDevice().str());
+    case IValue::Tag::Device: {
+      // std::hash<c10::Device>: c10's device type number and the index byte.
+      const Device d = v.toDevice();
+      const uint32_t type = d.type == Device::Type::CPU ? 0 : d.type == Device::Type::CUDA ? 1 : 14;
+      return std::hash<uint32_t>()(type << 16 | static_cast<uint8_t>(d.index));
+    }
     case IValue::Tag::Tuple: {
       // c10::hash_combine over the elements.
       size_t seed = 0;
@@ -176,17 +181,7 @@ void registerIntrospection(Registry& r) {
   r.defBoxed("prim::data(Tensor(a) a) -> Tensor(a)", [](Stack& s) { s.back() = IValue(tensorArg(s.back()).alias()); });
   r.defBoxed("prim::grad(Tensor a) -> Tensor(*)", [](Stack& s) { s.back() = IValue(); });
 
-  r.defBoxed("aten::dim(Tensor self) -> int", [](Stack& s) { s.back() = IValue(tensorArg(s.back()).dim()); });
-  r.defBoxed("aten::numel(Tensor self) -> int", [](Stack& s) { s.back() = IValue(tensorArg(s.back()).numel()); });
-  r.defBoxed("aten::size(Tensor self) -> int[]", [](Stack& s) {
-    const IntArrayRef sizes = tensorArg(s.back()).sizes();
-    s.back() = intList(std::vector<int64_t>(sizes.begin(), sizes.end()));
-  });
-  r.defBoxed("aten::size.int(Tensor self, int dim) -> int", [](Stack& s) {
-    const int64_t dim = pop(s).toInt();
-    const Tensor& t = tensorArg(s.back());
-    s.back() = IValue(t.size(wrapDim(dim, t.dim(), /*scalarAsOneDim=*/false)));
-  });
+  // aten::dim, numel, size, size.int and len.Tensor are the shape family's.
   r.defBoxed("aten::stride(Tensor self) -> int[]", [](Stack& s) {
     const IntArrayRef strides = tensorArg(s.back()).strides();
     s.back() = intList(std::vector<int64_t>(strides.begin(), strides.end()));
@@ -195,11 +190,6 @@ void registerIntrospection(Registry& r) {
     const int64_t dim = pop(s).toInt();
     const Tensor& t = tensorArg(s.back());
     s.back() = IValue(t.stride(wrapDim(dim, t.dim(), /*scalarAsOneDim=*/false)));
-  });
-  r.defBoxed("aten::len.Tensor(Tensor t) -> int", [](Stack& s) {
-    const Tensor& t = tensorArg(s.back());
-    EMBER_CHECK(t.dim() != 0, "len() of a 0-d tensor");
-    s.back() = IValue(t.size(0));
   });
   r.defBoxed("aten::element_size(Tensor self) -> int",
              [](Stack& s) { s.back() = IValue(static_cast<int64_t>(tensorArg(s.back()).elementSize())); });
@@ -228,12 +218,14 @@ void registerIntrospection(Registry& r) {
     const std::vector<int64_t> a = s.back().toIntVector();
     const size_t n = std::max(a.size(), b.size());
     std::vector<int64_t> out(n);
-    for (size_t i = 0; i < n; ++i) {
+    // From the last dimension, as at::infer_size goes; the op passes its
+    // operands the other way round, which shows in the message.
+    for (size_t i = n; i-- > 0;) {
       const int64_t da = i < n - a.size() ? 1 : a[i - (n - a.size())];
       const int64_t db = i < n - b.size() ? 1 : b[i - (n - b.size())];
       EMBER_CHECK(da == db || da == 1 || db == 1,
-                  "The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {}", da,
-                  db, i);
+                  "The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {}", db,
+                  da, i);
       out[i] = da == 1 ? db : da;
     }
     s.back() = intList(out);

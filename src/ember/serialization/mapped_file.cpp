@@ -44,7 +44,10 @@ std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path) {
   size_t size = size_t(st.st_size);
   if (size == 0) return std::shared_ptr<const MappedFile>(new MappedFile(path, nullptr, 0));
 
-  void* addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  // Writable copy-on-write pages: tensors viewing the map may be changed in
+  // place (x.add_(1) on a loaded input, a module updating a buffer) without
+  // touching the file; read-only pages would make that a segfault.
+  void* addr = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
   if (addr == MAP_FAILED) throwIo("cannot map", path, errno);
   try {
     return std::shared_ptr<const MappedFile>(

@@ -1,7 +1,8 @@
-// A read-only memory map of a whole file. Archives are opened through it so
+// A private memory map of a whole file. Archives are opened through it so
 // that stored tensor data is used in place: loading copies no weights. Tensors
 // that point into the map hold the shared_ptr, which keeps it mapped.
-// The map is private and read-only; as with any mmap, a file truncated by
+// The map is private (copy-on-write): writing through it never changes the
+// file. The reader only reads it. As with any mmap, a file truncated by
 // another process while mapped makes later reads fault (SIGBUS).
 #pragma once
 
@@ -15,7 +16,7 @@ namespace ember::serialization {
 
 class MappedFile {
  public:
-  // Maps `path` read-only; throws Error(Io) naming the path and the system's
+  // Maps `path` (copy-on-write); throws Error(Io) naming the path and the system's
   // reason. An empty file maps to an empty span (mmap refuses length 0).
   static std::shared_ptr<const MappedFile> open(const std::string& path);
 
