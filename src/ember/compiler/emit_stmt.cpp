@@ -417,14 +417,16 @@ ExitInfo FunctionEmitter::emitAssert(const ast::Assert& s) {
   emitIfWith(
       c, [] { return ExitInfo{}; },
       [&] {
+        // PyTorch 1.13 raises a RuntimeError whose message starts "AssertionError: ".
         Value* msg;
         if (s.msg) {
           Value* v = emitExpr(*s.msg);
           msg = v->type()->kind() == TypeKind::Str ? v : callOp("aten::str", {{v, s.msg->range()}}, r);
+          msg = callOp("aten::add", {{constant(IValue(std::string("AssertionError: ")), r), r}, {msg, r}}, r);
         } else {
-          msg = constant(IValue(std::string()), r);
+          msg = constant(IValue(std::string("AssertionError: ")), r);
         }
-        emitRaiseValue(msg, "builtins.AssertionError", r);
+        emitRaiseValue(msg, "builtins.RuntimeError", r);
         return ExitInfo{true, false, true};
       },
       r);

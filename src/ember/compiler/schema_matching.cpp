@@ -243,6 +243,9 @@ std::optional<MatchedSchema> tryMatchSchema(const ops::FunctionSchema& schema, i
     filled[i] = true;
     ++used;
   }
+  std::vector<ir::Value*> varArgs;
+  if (schema.varArgs)
+    for (; used < args.size(); ++used) varArgs.push_back(args[used].value);
   if (used < args.size()) {
     if (why)
       *why = "Expected at most " + std::to_string(schema.arguments.size()) + " arguments but found " +
@@ -319,6 +322,7 @@ std::optional<MatchedSchema> tryMatchSchema(const ops::FunctionSchema& schema, i
         break;
     }
   }
+  m.inputs.insert(m.inputs.end(), varArgs.begin(), varArgs.end());
   for (const auto& r : schema.returns) {
     TypePtr t = substitute(r.type, b);
     if (hasVars(t)) t = types::any();

@@ -150,7 +150,7 @@ def f(s: str) -> Tuple[str, str, List[str], bool, int, str]:
     case("str_index_slice_concat", """
 from typing import Tuple
 def f(s: str) -> Tuple[str, str, str, int]:
-    return s[0], s[1:3], s + "!" * 2, len(s)
+    return s[0], s[1:3], s + "!", len(s)
 """, [("hello",)]),
     case("str_join_format", """
 from typing import List

@@ -70,9 +70,10 @@ def f(n: int) -> int:
         n = 0
     return n
 """),
-    neg("list_mixed_types", """
-def f(n: int):
-    return [1, "a"]
+    neg("annotated_assign_mismatch", """
+def f(n: int) -> int:
+    x: int = "a"
+    return n
 """),
     neg("global_statement", """
 def f(n: int) -> int:
