@@ -173,7 +173,13 @@ void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
       callOp("aten::add_", {{cur, n->range()}, {rhs, s.value->range()}}, r);
       return;
     }
-    assign(n->id, emitBinOp(s.op, cur, rhs, r), r);
+    Value* result = emitBinOp(s.op, cur, rhs, r);
+    // x += t.item(): the result is a Scalar; PyTorch converts it back to x's type.
+    if (result->type()->kind() == TypeKind::Number && cur->type()->kind() == TypeKind::Float)
+      result = callExact("aten::Float.Scalar", {result}, types::floatT(), r);
+    else if (result->type()->kind() == TypeKind::Number && cur->type()->kind() == TypeKind::Int)
+      result = callExact("aten::Int.Scalar", {result}, types::intT(), r);
+    assign(n->id, result, r);
     return;
   }
   if (auto* sub = ast::dyn_cast<ast::Subscript>(s.target.get())) {

@@ -137,6 +137,7 @@ SV FunctionEmitter::emitSugared(const ast::Expr& e, const TypePtr& hint) {
       for (size_t i = 0; i < t.elts.size(); ++i) {
         TypePtr h = hint && hint->kind() == TypeKind::Tuple && i < hint->contained().size() ? hint->contained()[i] : nullptr;
         vals.push_back(emitExpr(*t.elts[i], h));
+        if (isPoison(vals.back())) return simple(vals.back());
       }
       ir::Node* n = graph.createTuple(vals);
       n->setSourceLoc(loc(r));
@@ -262,7 +263,7 @@ Value* FunctionEmitter::emitCompareOp(ast::CmpOpKind op, Value* l, Value* rv, co
   if (op == ast::CmpOpKind::In || op == ast::CmpOpKind::NotIn) {
     Value* c;
     if (rv->type()->kind() == TypeKind::Str && l->type()->kind() == TypeKind::Str)
-      c = callOp("aten::__contains__", {{rv, r}, {l, r}}, r);
+      c = callOp("aten::ne", {{callOp("aten::find", {{rv, r}, {l, r}}, r), r}, {constant(IValue(int64_t(-1)), r), r}}, r);
     else
       c = callOp("aten::__contains__", {{rv, r}, {l, r}}, r);
     return op == ast::CmpOpKind::NotIn ? notValue(c, r) : c;

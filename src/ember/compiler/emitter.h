@@ -93,6 +93,8 @@ struct Frame {
   std::unordered_set<std::string> assignedSet;
   // Why a name is not available here ("x is not defined in the false branch").
   std::unordered_map<std::string, std::string> undefined;
+  std::unordered_map<std::string, SourceRange> undefinedAt;   // the if statement that left it undefined
+  std::unordered_map<std::string, SourceRange> assignedAt;    // last assignment of each name
   bool isLoopBody = false;
 };
 

@@ -20,7 +20,15 @@ Value* FunctionEmitter::lookup(const std::string& name, const SourceRange& r, bo
     if (it != f->vars.end()) return it->second;
     auto u = f->undefined.find(name);
     if (u != f->undefined.end()) {
-      if (report) error(r, u->second);
+      if (report) {
+        auto at = f->undefinedAt.find(name);
+        if (at != f->undefinedAt.end() && at->second.valid()) {
+          error(at->second, u->second);
+          diag().note(r, "and was used here");
+        } else {
+          error(r, u->second);
+        }
+      }
       return report ? poison() : nullptr;
     }
   }
@@ -30,6 +38,7 @@ Value* FunctionEmitter::lookup(const std::string& name, const SourceRange& r, bo
 void FunctionEmitter::assign(const std::string& name, Value* v, const SourceRange& r) {
   frame->vars[name] = v;
   frame->undefined.erase(name);
+  frame->assignedAt[name] = r;
   if (frame->assignedSet.insert(name).second) frame->assigned.push_back(name);
   if (name[0] != '$' && !v->hasDebugName() && v->node()->kind() != ir::prim::Constant &&
       v->node()->kind() != ir::prim::Param)
@@ -97,6 +106,7 @@ void FunctionEmitter::mergeIf(ir::Node* ifNode, Frame& thenF, Frame& elseF, cons
     }
     if (!tv || !ev) {
       frame->undefined[name] = name + " is not defined in the " + (tv ? "false" : "true") + " branch";
+      frame->undefinedAt[name] = r;
       continue;
     }
     TypePtr t;
@@ -138,7 +148,8 @@ void FunctionEmitter::mergeLoop(ir::Node* loop, Frame& body, const SourceRange& 
       if (name[0] == '$') {
         t = types::any();
       } else {
-        error(r, "Variable '" + name + "' previously had type " + t->str() +
+        auto at = body.assignedAt.find(name);
+        error(at != body.assignedAt.end() ? at->second : r, "Variable '" + name + "' previously had type " + t->str() +
                      " but is now being assigned to a value of type " + innerV->type()->str());
         continue;
       }

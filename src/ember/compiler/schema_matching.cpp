@@ -172,7 +172,9 @@ bool canPackVarargs(const ops::FunctionSchema& s, size_t i) {
   const auto& arg = s.arguments[i];
   bool last = i + 1 == s.arguments.size() || s.arguments[i + 1].kwargOnly;
   bool isList = arg.type->kind() == TypeKind::List;
-  bool varList = isList && arg.type->elementType()->kind() == TypeKind::Var;
+  // Any[] would swallow any single value (len(Any[]) taking a dict), so it is not packed either.
+  bool varList = isList && (arg.type->elementType()->kind() == TypeKind::Var ||
+                            arg.type->elementType()->kind() == TypeKind::Any);
   return last && isList && !arg.fixedSize && !varList;
 }
 
