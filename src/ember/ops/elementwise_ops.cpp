@@ -413,13 +413,8 @@ void registerCopies(Registry& r) {
     return self;
   });
 
-  r.def("aten::Float.Tensor(Tensor a) -> float", &k::tensorToFloat);
-  r.def("aten::Int.Tensor(Tensor a) -> int", &k::tensorToInt);
-  r.def("aten::Bool.Tensor(Tensor a) -> bool", &k::tensorToBool);
-  r.def("aten::FloatImplicit(Tensor a) -> float", &k::floatImplicit);
-  r.def("aten::IntImplicit(Tensor a) -> int", &k::intImplicit);
-  r.def("aten::ScalarImplicit(Tensor a) -> Scalar", &k::scalarImplicit);
-  r.def("aten::item(Tensor self) -> Scalar", [](const Tensor& self) { return self.item(); });
+  // Tensor -> number conversions (aten::Float.Tensor, aten::item, ...) are registered with
+  // the other TorchScript number builtins in builtins_prim.cpp.
 }
 
 }  // namespace

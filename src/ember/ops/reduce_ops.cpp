@@ -26,37 +26,6 @@ bool anyElement(const IValue& list, F&& truthy) {
   return false;
 }
 
-void registerListReductions(Registry& r) {
-  r.def("aten::sum.int(int[] self) -> int", [](const IValue& l) {
-    int64_t s = 0;
-    for (const IValue& v : l.toList().elements) s += v.toInt();
-    return s;
-  });
-  r.def("aten::sum.float(float[] self) -> float", [](const IValue& l) {
-    double s = 0;
-    for (const IValue& v : l.toList().elements) s += v.toDouble();
-    return s;
-  });
-  r.def("aten::sum.bool(bool[] self) -> int", [](const IValue& l) {
-    int64_t s = 0;
-    for (const IValue& v : l.toList().elements) s += v.toBool();
-    return s;
-  });
-  r.def("aten::any.bool(bool[] self) -> bool",
-        [](const IValue& l) { return anyElement(l, [](const IValue& v) { return v.toBool(); }); });
-  r.def("aten::any.int(int[] self) -> bool",
-        [](const IValue& l) { return anyElement(l, [](const IValue& v) { return v.toInt() != 0; }); });
-  r.def("aten::any.float(float[] self) -> bool",
-        [](const IValue& l) { return anyElement(l, [](const IValue& v) { return v.toDouble() != 0; }); });
-  r.def("aten::any.str(str[] self) -> bool",
-        [](const IValue& l) { return anyElement(l, [](const IValue& v) { return !v.toStringRef().empty(); }); });
-  r.def("aten::all.bool(bool[] self) -> bool",
-        [](const IValue& l) { return !anyElement(l, [](const IValue& v) { return !v.toBool(); }); });
-  r.def("aten::all.int(int[] self) -> bool",
-        [](const IValue& l) { return !anyElement(l, [](const IValue& v) { return v.toInt() == 0; }); });
-  r.def("aten::all.float(float[] self) -> bool",
-        [](const IValue& l) { return !anyElement(l, [](const IValue& v) { return v.toDouble() == 0; }); });
-}
 
 void registerVarianceOps(Registry& r) {
   r.def("aten::std(Tensor self, bool unbiased=True) -> Tensor",
@@ -154,7 +123,7 @@ void registerReduceOps(Registry& r) {
   r.def("aten::any.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", &k::anyDim);
   r.def("aten::all(Tensor self) -> Tensor", &k::all);
   r.def("aten::all.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", &k::allDim);
-  registerListReductions(r);
+  // any/all/sum over lists of numbers are list builtins (builtins_list.cpp).
 
   registerVarianceOps(r);
   registerNormOps(r);

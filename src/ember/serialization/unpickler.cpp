@@ -934,11 +934,14 @@ struct Unpickler::Impl {
   }
 
   // A C++ bool must be 0 or 1; any other byte would be undefined behaviour in
-  // every kernel that reads it. PyTorch never writes one.
+  // every kernel that reads it. PyTorch does save other bytes (an uninitialized
+  // `torch.empty(..., dtype=torch.bool)`), so any non-zero byte becomes True.
+  // The storage is writable: mapped files are copy-on-write.
   void checkBools(const std::string& key, const Storage& storage, int64_t numel) {
-    const auto* p = static_cast<const uint8_t*>(storage->data());
+    (void)key;
+    auto* p = static_cast<uint8_t*>(storage->data());
     for (int64_t i = 0; i < numel; ++i)
-      if (p[i] > 1) fail("bool storage '{}' holds the byte 0x{:02x} at {}", printable(key), p[i], i);
+      if (p[i] > 1) p[i] = 1;
   }
 
   size_t checkBytes(int64_t numel, DType dtype) {
