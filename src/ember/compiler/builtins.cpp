@@ -1,0 +1,406 @@
+// Calls: Python builtins, torch.* / F.* / math.*, tensor/list/str/dict
+// methods (aten ops with self first), user functions, classes and NamedTuples.
+#include <fmt/format.h>
+#include <cmath>
+#include <limits>
+
+#include "ember/compiler/emitter.h"
+#include "ember/ops/registry.h"
+#include "ember/value/containers.h"
+
+namespace ember::compiler {
+
+namespace {
+
+// torch.nn.functional wrappers PyTorch writes in Python, mapped to the aten op they end in.
+std::string functionalOp(const std::string& name) {
+  static const std::map<std::string, std::string> m = {
+      {"relu", "aten::relu"},       {"gelu", "aten::gelu"},           {"silu", "aten::silu"},
+      {"sigmoid", "aten::sigmoid"}, {"tanh", "aten::tanh"},           {"softmax", "aten::softmax"},
+      {"log_softmax", "aten::log_softmax"}, {"linear", "aten::linear"}, {"conv2d", "aten::conv2d"},
+      {"conv1d", "aten::conv1d"},   {"max_pool2d", "aten::max_pool2d"}, {"avg_pool2d", "aten::avg_pool2d"},
+      {"dropout", "aten::dropout"}, {"leaky_relu", "aten::leaky_relu"}, {"elu", "aten::elu"},
+      {"hardtanh", "aten::hardtanh"}, {"pad", "aten::pad"}, {"layer_norm", "aten::layer_norm"},
+      {"batch_norm", "aten::batch_norm"}, {"embedding", "aten::embedding"}, {"normalize", "aten::normalize"},
+      {"mse_loss", "aten::mse_loss"}, {"cross_entropy", "aten::cross_entropy_loss"}, {"softplus", "aten::softplus"},
+      {"mish", "aten::mish"}, {"hardswish", "aten::hardswish"}, {"hardsigmoid", "aten::hardsigmoid"},
+      {"relu6", "aten::relu6"}, {"adaptive_avg_pool2d", "aten::adaptive_avg_pool2d"},
+      {"interpolate", "aten::upsample_nearest2d"}, {"one_hot", "aten::one_hot"}, {"glu", "aten::glu"},
+  };
+  auto it = m.find(name);
+  return it == m.end() ? "aten::" + name : it->second;
+}
+
+bool isNumber(const TypePtr& t) {
+  return t->kind() == TypeKind::Int || t->kind() == TypeKind::Float || t->kind() == TypeKind::Bool ||
+         t->kind() == TypeKind::Number;
+}
+
+std::optional<int64_t> dtypeConstant(const std::string& name) {
+  static const std::map<std::string, int64_t> m = {
+      {"uint8", 0},   {"int8", 1},     {"int16", 2},   {"short", 2},    {"int32", 3},  {"int", 3},
+      {"int64", 4},   {"long", 4},     {"float16", 5}, {"half", 5},     {"float32", 6}, {"float", 6},
+      {"float64", 7}, {"double", 7},   {"bool", 11},   {"bfloat16", 15},
+  };
+  auto it = m.find(name);
+  if (it == m.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
+SV FunctionEmitter::moduleAttribute(const std::string& module, const std::string& attr, const SourceRange& r) {
+  auto s = std::make_shared<Sugared>();
+  if (module == "torch") {
+    if (attr == "nn") {
+      s->kind = Sugared::Kind::Module;
+      s->name = "torch.nn";
+      return s;
+    }
+    if (attr == "jit") {
+      s->kind = Sugared::Kind::Module;
+      s->name = "torch.jit";
+      return s;
+    }
+    if (auto d = dtypeConstant(attr)) {
+      s->value = constant(IValue(*d), r);
+      return s;
+    }
+    if (attr == "Tensor") {
+      s->kind = Sugared::Kind::TypeName;
+      s->type = types::tensor();
+      return s;
+    }
+    s->kind = Sugared::Kind::Op;
+    s->name = "aten::" + attr;
+    if (attr == "no_grad" || attr == "enable_grad" || attr == "device" || attr == "tensor" || attr == "is_grad_enabled")
+      s->name = attr == "device" ? "aten::device" : attr == "tensor" ? "aten::tensor" : "$" + attr;
+    return s;
+  }
+  if (module == "torch.nn") {
+    if (attr == "functional") {
+      s->kind = Sugared::Kind::Module;
+      s->name = "torch.nn.functional";
+      return s;
+    }
+  }
+  if (module == "torch.nn.functional") {
+    s->kind = Sugared::Kind::Op;
+    s->name = functionalOp(attr);
+    return s;
+  }
+  if (module == "torch.jit") {
+    s->kind = Sugared::Kind::Builtin;
+    s->name = "jit." + attr;
+    return s;
+  }
+  if (module == "math") {
+    if (attr == "pi") return s->value = constant(IValue(M_PI), r), s;
+    if (attr == "e") return s->value = constant(IValue(M_E), r), s;
+    if (attr == "inf") return s->value = constant(IValue(std::numeric_limits<double>::infinity()), r), s;
+    if (attr == "nan") return s->value = constant(IValue(std::nan("")), r), s;
+    if (attr == "tau") return s->value = constant(IValue(2 * M_PI), r), s;
+    s->kind = Sugared::Kind::Op;
+    s->name = "aten::" + attr;
+    return s;
+  }
+  if (module == "typing") {
+    s->kind = Sugared::Kind::Builtin;
+    s->name = "typing." + attr;
+    return s;
+  }
+  error(r, "unknown attribute '" + attr + "' of module " + module);
+  s->value = poison();
+  return s;
+}
+
+SV FunctionEmitter::emitCall(const ast::Call& e, const TypePtr& hint) {
+  SV callee = emitSugared(*e.func);
+  std::vector<NamedValue> args, kwargs;
+  // isinstance and annotate read their arguments as types, not values.
+  bool typeArgs = callee->kind == Sugared::Kind::Builtin &&
+                  (callee->name == "isinstance" || callee->name == "jit.annotate");
+  if (callee->kind == Sugared::Kind::Simple && isPoison(callee->value)) return callee;
+  if (!typeArgs) {
+    for (const auto& a : e.args) {
+      if (ast::isa<ast::Starred>(a.get())) {
+        error(a->range(), "TorchScript does not support *args in calls", "pass the arguments one by one");
+        continue;
+      }
+      args.push_back({emitExpr(*a), a->range()});
+    }
+    for (const auto& k : e.keywords) {
+      if (k.name.empty()) {
+        error(k.range, "TorchScript does not support **kwargs in calls");
+        continue;
+      }
+      kwargs.push_back({emitExpr(*k.value), k.range, k.name});
+    }
+  }
+  auto s = std::make_shared<Sugared>();
+  s->value = callSugared(callee, std::move(args), std::move(kwargs), e, hint);
+  return s;
+}
+
+Value* FunctionEmitter::callSugared(const SV& callee, std::vector<NamedValue> args, std::vector<NamedValue> kwargs,
+                                    const ast::Call& e, const TypePtr& hint) {
+  const SourceRange& r = e.range();
+  for (const auto& a : args)
+    if (isPoison(a.value)) return a.value;
+  switch (callee->kind) {
+    case Sugared::Kind::Builtin: return callBuiltin(callee->name, std::move(args), std::move(kwargs), e, hint);
+    case Sugared::Kind::Op:
+      if (callee->name == "$no_grad" || callee->name == "$enable_grad") return constant(IValue(), r);
+      if (callee->name == "$is_grad_enabled") return constant(IValue(false), r);
+      if (callee->name == "aten::tensor" && !args.empty() && isNumber(args[0].value->type())) {
+        // torch.tensor(1.0): a 0-dim tensor, dtype as eager PyTorch picks it.
+        return callOp("aten::scalar_tensor", args, r, kwargs);
+      }
+      return callOp(callee->name, std::move(args), r, kwargs);
+    case Sugared::Kind::Method: return callMethod(callee->value, callee->name, std::move(args), std::move(kwargs), r);
+    case Sugared::Kind::Function: return callUserFunction(*callee->fn, nullptr, std::move(args), std::move(kwargs), r);
+    case Sugared::Kind::Class: return constructClass(*callee->cls, std::move(args), std::move(kwargs), r);
+    case Sugared::Kind::Exception:
+      error(r, "exceptions can only be raised: `raise " + callee->name + "(...)`");
+      return poison();
+    default: break;
+  }
+  error(r, fmt::format("'{}' is not callable", e.func->range().text()));
+  return poison();
+}
+
+
+
+Value* FunctionEmitter::callBuiltin(const std::string& name, std::vector<NamedValue> args,
+                                    std::vector<NamedValue> kwargs, const ast::Call& e, const TypePtr& hint) {
+  const SourceRange& r = e.range();
+  auto argc = [&](size_t lo, size_t hi) {
+    if (args.size() < lo || args.size() > hi) {
+      error(r, name + "() takes " + (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi)) +
+                   " arguments but " + std::to_string(args.size()) + " were given");
+      return false;
+    }
+    return true;
+  };
+  if (name == "isinstance") {
+    if (e.args.size() != 2) {
+      error(r, "isinstance() takes 2 arguments");
+      return poison();
+    }
+    return isInstance(emitExpr(*e.args[0]), *e.args[1], r, nullptr, "");
+  }
+  if (name == "jit.annotate") {
+    if (e.args.size() != 2) {
+      error(r, "torch.jit.annotate(type, value) takes 2 arguments");
+      return poison();
+    }
+    TypePtr t = parseType(*e.args[0], ctx);
+    Value* v = emitExpr(*e.args[1], t);
+    if (!t || isPoison(v)) return poison();
+    if (!isSubtypeForArg(v->type(), t)) {
+      error(r, "torch.jit.annotate: value of type " + v->type()->str() + " does not match " + t->str());
+      return poison();
+    }
+    return castTo(v, t, r);
+  }
+  if (name == "jit.is_scripting") return constant(IValue(true), r);
+  if (name == "print") {
+    std::vector<Value*> ins;
+    for (const auto& a : args) ins.push_back(a.value);
+    ir::Node* n = graph.create(ir::prim::Print, ins, 0);
+    n->setOp(ops::Registry::global().find("prim::Print"));
+    n->setSourceLoc(loc(r));
+    graph.insertNode(n);
+    return constant(IValue(), r);
+  }
+  if (name == "len") return argc(1, 1) ? callOp("aten::len", args, r) : poison();
+  if (name == "range") {
+    if (!argc(1, 3)) return poison();
+    std::vector<NamedValue> full = args;
+    if (full.size() == 1) full.insert(full.begin(), {constant(IValue(int64_t(0)), r), r});
+    if (full.size() == 2) full.push_back({constant(IValue(int64_t(1)), r), r});
+    return callOp("prim::rangelist", full, r);
+  }
+  if (name == "abs") return argc(1, 1) ? (args[0].value->type()->kind() == TypeKind::Tensor ? callOp("aten::abs", args, r) : callOp("prim::abs", args, r)) : poison();
+  if (name == "min" || name == "max") {
+    if (args.size() == 1 && args[0].value->type()->kind() == TypeKind::Tensor) return callOp("aten::" + name, args, r);
+    if (args.size() > 2) {
+      Value* acc = args[0].value;
+      for (size_t i = 1; i < args.size(); ++i) acc = callOp("prim::" + name, {{acc, r}, args[i]}, r);
+      return acc;
+    }
+    return callOp("prim::" + name, args, r);
+  }
+  if (name == "sum") return callOp("aten::sum", args, r);
+  if (name == "sorted") return callOp("aten::sorted", args, r, kwargs);
+  if (name == "all") return callOp("aten::all", args, r);
+  if (name == "any") return callOp("aten::any", args, r);
+  if (name == "int" || name == "float" || name == "bool") {
+    if (args.empty()) return constant(name == "int" ? IValue(int64_t(0)) : name == "float" ? IValue(0.0) : IValue(false), r);
+    if (!argc(1, 1)) return poison();
+    std::string target = name == "int" ? "int" : name == "float" ? "float" : "bool";
+    if (args[0].value->type()->str() == target) return args[0].value;
+    std::string op = name == "int" ? "aten::Int" : name == "float" ? "aten::Float" : "aten::Bool";
+    return callOp(op, args, r);
+  }
+  if (name == "str") {
+    if (!argc(1, 1)) return poison();
+    if (args[0].value->type()->kind() == TypeKind::Str) return args[0].value;
+    return callOp("aten::str", args, r);
+  }
+  if (name == "ord" || name == "chr" || name == "hex" || name == "oct" || name == "bin") return callOp("aten::" + name, args, r);
+  if (name == "divmod") return callOp("aten::divmod", args, r);
+  if (name == "round") {
+    if (args.size() == 2) {
+      error(r, "round() with ndigits is not supported in TorchScript");
+      return poison();
+    }
+    return callOp("aten::round", args, r);
+  }
+  if (name == "pow") return callOp("aten::pow", args, r);
+  if (name == "hash") return callOp("aten::hash", args, r);
+  if (name == "id") return callOp("prim::id", args, r);
+  if (name == "list") {
+    if (args.empty()) {
+      TypePtr t = hint && hint->kind() == TypeKind::List ? hint : types::list(types::tensor());
+      ir::Node* n = graph.createList(t->elementType(), {});
+      return graph.insertNode(n)->output();
+    }
+    if (args[0].value->type()->kind() == TypeKind::Str) return callOp("aten::list", args, r);
+    return callOp("aten::list", args, r);
+  }
+  if (name == "dict") {
+    if (args.empty()) {
+      TypePtr t = hint && hint->kind() == TypeKind::Dict ? hint : types::dict(types::str(), types::tensor());
+      ir::Node* n = graph.create(ir::prim::DictConstruct, 1);
+      n->output()->setType(t);
+      return graph.insertNode(n)->output();
+    }
+    return callOp("aten::dict", args, r);
+  }
+  if (name == "tuple") {
+    if (args.size() == 1 && args[0].value->type()->kind() == TypeKind::Tuple) return args[0].value;
+    error(r, "tuple() is only supported on tuples in TorchScript (the length of a list is not static)");
+    return poison();
+  }
+  if (name == "getattr" || name == "hasattr") {
+    if (e.args.size() < 2 || !ast::isa<ast::StrLit>(e.args[1].get())) {
+      error(r, name + "() needs a constant string attribute name in TorchScript",
+            "write the attribute directly (obj.name) or use a Dict");
+      return poison();
+    }
+    const std::string& attr = static_cast<const ast::StrLit&>(*e.args[1]).value;
+    const ClassType* cls = asClass(args[0].value->type());
+    if (name == "hasattr") return constant(IValue(cls && cls->attribute(attr) != nullptr), r);
+    if (cls && cls->attribute(attr)) {
+      ir::Node* n = graph.createGetAttr(args[0].value, attr, cls->attribute(attr)->type);
+      return graph.insertNode(n)->output();
+    }
+    if (args.size() == 3) return args[2].value;
+    error(r, "object has no attribute '" + attr + "'");
+    return poison();
+  }
+  if (name.rfind("typing.", 0) == 0) {
+    error(r, name + " cannot be called");
+    return poison();
+  }
+  if (name == "enumerate" || name == "zip" || name == "reversed") {
+    error(r, name + "() can only be used as the iterable of a for loop or comprehension");
+    return poison();
+  }
+  error(r, "builtin " + name + "() is not supported");
+  return poison();
+}
+
+Value* FunctionEmitter::callUserFunction(FunctionInfo& f, Value* self, std::vector<NamedValue> args,
+                                         std::vector<NamedValue> kwargs, const SourceRange& r) {
+  const ops::FunctionSchema* schema = ctx.ensureCompiled(f, r);
+  if (!schema) return poison();
+  if (self) args.insert(args.begin(), NamedValue{self, r});
+  std::string why;
+  auto m = tryMatchSchema(*schema, graph, args, kwargs, true, &why, loc(r));
+  if (!m) {
+    error(r, "Arguments for call are not valid: " + f.name + "(): " + why);
+    return poison();
+  }
+  ir::Node* n = graph.create(self ? ir::prim::CallMethod : ir::prim::CallFunction, m->inputs, 1);
+  n->s_(ir::attr::name, self ? f.def->name : f.name);
+  n->output()->setType(m->returnTypes.empty() ? types::none() : m->returnTypes[0]);
+  n->setSourceLoc(loc(r));
+  return graph.insertNode(n)->output();
+}
+
+Value* FunctionEmitter::constructClass(ClassInfo& c, std::vector<NamedValue> args, std::vector<NamedValue> kwargs,
+                                       const SourceRange& r) {
+  if (c.namedTuple) {
+    ops::FunctionSchema s;
+    s.name = c.namedTuple->name();
+    for (size_t i = 0; i < c.namedTuple->fieldNames().size(); ++i) {
+      ops::Argument a;
+      a.name = c.namedTuple->fieldNames()[i];
+      a.type = c.namedTuple->contained()[i];
+      if (i < c.namedTupleDefaults.size()) a.defaultValue = c.namedTupleDefaults[i];
+      s.arguments.push_back(a);
+    }
+    std::string why;
+    auto m = tryMatchSchema(s, graph, args, kwargs, true, &why, loc(r));
+    if (!m) {
+      error(r, "Arguments for call are not valid: " + s.name + "(): " + why);
+      return poison();
+    }
+    ir::Node* n = graph.create(ir::prim::TupleConstruct, m->inputs);
+    n->output()->setType(c.namedTuple);
+    n->setSourceLoc(loc(r));
+    return graph.insertNode(n)->output();
+  }
+  auto it = c.methods.find("__init__");
+  ir::Node* obj = graph.create(ir::prim::CreateObject, 1);
+  obj->output()->setType(c.type);
+  obj->setSourceLoc(loc(r));
+  graph.insertNode(obj);
+  if (it != c.methods.end()) callUserFunction(*it->second, obj->output(), std::move(args), std::move(kwargs), r);
+  return obj->output();
+}
+
+Value* FunctionEmitter::callMethod(Value* self, const std::string& name, std::vector<NamedValue> args,
+                                   std::vector<NamedValue> kwargs, const SourceRange& r) {
+  if (isPoison(self)) return self;
+  const TypePtr& t = self->type();
+  if (const ClassType* cls = asClass(t)) {
+    ClassInfo* info = ctx.findClass(cls->name().substr(cls->name().rfind('.') + 1));
+    if (info) {
+      auto it = info->methods.find(name);
+      if (it != info->methods.end()) return callUserFunction(*it->second, self, std::move(args), std::move(kwargs), r);
+    }
+    error(r, "Tried to access nonexistent attribute or method '" + name + "' of type '" + cls->name() + "'.",
+          "in __init__, assign it first: `self." + name + " = ...`");
+    return poison();
+  }
+  if (t->kind() == TypeKind::Tensor) {
+    static const std::map<std::string, std::string> aliases = {
+        {"bool", "$to:11"}, {"float", "$to:6"}, {"double", "$to:7"}, {"long", "$to:4"}, {"int", "$to:3"},
+        {"half", "$to:5"}, {"byte", "$to:0"}, {"short", "$to:2"}, {"char", "$to:1"}};
+    auto a = aliases.find(name);
+    if (a != aliases.end() && args.empty()) {
+      Value* dt = constant(IValue(int64_t(std::stoi(a->second.substr(4)))), r);
+      return callOp("aten::to", {{self, r}, {dt, r}}, r);
+    }
+    if (name == "tolist") {
+      error(r, "tensor.tolist() needs its result type annotated in TorchScript",
+            "x: List[float] = t.tolist()  is not supported yet in ember; use t[i].item()");
+      return poison();
+    }
+  }
+  if (t->kind() == TypeKind::Optional) {
+    error(r, fmt::format("'{}' value has no method '{}'", t->str(), name), "refine it first, e.g. `assert x is not None`");
+    return poison();
+  }
+  args.insert(args.begin(), NamedValue{self, r});
+  std::string opName = "aten::" + name;
+  if (t->kind() == TypeKind::Dict && name == "get" && args.size() == 2) {
+    // d.get(k) returns Optional[V]
+  }
+  return callOp(opName, std::move(args), r, kwargs);
+}
+
+}  // namespace ember::compiler
