@@ -50,6 +50,8 @@ std::optional<int64_t> dtypeConstant(const std::string& name) {
 }  // namespace
 
 SV FunctionEmitter::moduleAttribute(const std::string& module, const std::string& attr, const SourceRange& r) {
+  if (ctx.archive)
+    if (SV a = archiveModuleAttribute(module, attr, r)) return a;
   auto s = std::make_shared<Sugared>();
   if (module == "torch") {
     if (attr == "nn") {
@@ -119,7 +121,8 @@ SV FunctionEmitter::emitCall(const ast::Call& e, const TypePtr& hint) {
   std::vector<NamedValue> args, kwargs;
   // isinstance and annotate read their arguments as types, not values.
   bool typeArgs = callee->kind == Sugared::Kind::Builtin &&
-                  (callee->name == "isinstance" || callee->name == "jit.annotate");
+                  (callee->name == "isinstance" || callee->name == "jit.annotate" ||
+                   callee->name == "$unchecked_cast" || callee->name == "$uninitialized");
   if (callee->kind == Sugared::Kind::Simple && isPoison(callee->value)) return callee;
   if (!typeArgs) {
     for (const auto& a : e.args) {
@@ -182,6 +185,7 @@ Value* FunctionEmitter::callBuiltin(const std::string& name, std::vector<NamedVa
     }
     return true;
   };
+  if (name[0] == '$' && ctx.archive) return callArchiveBuiltin(name, std::move(args), e);
   if (name == "isinstance") {
     if (e.args.size() != 2) {
       error(r, "isinstance() takes 2 arguments");
@@ -367,7 +371,7 @@ Value* FunctionEmitter::callMethod(Value* self, const std::string& name, std::ve
   if (isPoison(self)) return self;
   const TypePtr& t = self->type();
   if (const ClassType* cls = asClass(t)) {
-    ClassInfo* info = ctx.findClass(cls->name().substr(cls->name().rfind('.') + 1));
+    ClassInfo* info = ctx.archive ? ctx.findClass(cls->name()) : ctx.findClass(cls->name().substr(cls->name().rfind('.') + 1));
     if (info) {
       auto it = info->methods.find(name);
       if (it != info->methods.end()) return callUserFunction(*it->second, self, std::move(args), std::move(kwargs), r);

@@ -78,6 +78,8 @@ SV FunctionEmitter::emitSugared(const ast::Expr& e, const TypePtr& hint) {
     case ast::NodeKind::Name: {
       const std::string& id = static_cast<const ast::Name&>(e).id;
       if (Value* v = lookup(id, r)) return simple(v);
+      if (ctx.archive)
+        if (SV a = archiveName(id, r)) return a;
       auto s = std::make_shared<Sugared>();
       if (auto it = ctx.functions.find(id); it != ctx.functions.end() && !it->second->owner) {
         s->kind = Sugared::Kind::Function;
