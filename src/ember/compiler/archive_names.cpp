@@ -111,6 +111,18 @@ Value* FunctionEmitter::callArchiveBuiltin(const std::string& name, std::vector<
     const TypePtr& t = v->type();
     return t->kind() == TypeKind::Optional ? castTo(v, t->contained()[0], r) : v;
   }
+  if (name.rfind("$new:", 0) == 0) {
+    // `C.__new__(C)` then `(obj).__init__(...)`: the serializer's spelling of a constructor call.
+    ClassInfo* c = ctx.findClass(name.substr(5));
+    if (!c || !c->type) {
+      error(r, "unknown class " + name.substr(5));
+      return poison();
+    }
+    ir::Node* obj = graph.create(ir::prim::CreateObject, 1);
+    obj->output()->setType(c->type);
+    obj->setSourceLoc(loc(r));
+    return graph.insertNode(obj)->output();
+  }
   if (name == "$raise") {
     // ops.prim.RaiseException(msg[, "builtins.ValueError"]): the statements
     // after it in its block (uninitialized(T) placeholders) still compile.
@@ -126,6 +138,19 @@ Value* FunctionEmitter::callArchiveBuiltin(const std::string& name, std::vector<
   }
   error(r, "unknown archive builtin " + name);
   return poison();
+}
+
+std::optional<IValue> FunctionEmitter::archiveConstant(const ast::Expr& e) const {
+  auto* a = ast::dyn_cast<ast::Attribute>(&e);
+  auto* base = a ? ast::dyn_cast<ast::Name>(a->value.get()) : nullptr;
+  if (!base || base->id != "CONSTANTS" || a->attr.size() < 2 || a->attr[0] != 'c') return std::nullopt;
+  size_t index = 0;
+  for (size_t i = 1; i < a->attr.size(); ++i) {
+    if (a->attr[i] < '0' || a->attr[i] > '9' || index > (size_t(1) << 40)) return std::nullopt;
+    index = index * 10 + (a->attr[i] - '0');
+  }
+  if (index >= ctx.archive->constants.size()) return std::nullopt;
+  return ctx.archive->constants[index];
 }
 
 bool FunctionEmitter::bindSugaredAlias(const ast::Assign& s) {

@@ -122,7 +122,8 @@ SV FunctionEmitter::emitCall(const ast::Call& e, const TypePtr& hint) {
   // isinstance and annotate read their arguments as types, not values.
   bool typeArgs = callee->kind == Sugared::Kind::Builtin &&
                   (callee->name == "isinstance" || callee->name == "jit.annotate" ||
-                   callee->name == "$unchecked_cast" || callee->name == "$uninitialized");
+                   callee->name == "$unchecked_cast" || callee->name == "$uninitialized" ||
+                   callee->name.rfind("$new:", 0) == 0);
   if (callee->kind == Sugared::Kind::Simple && isPoison(callee->value)) return callee;
   if (!typeArgs) {
     for (const auto& a : e.args) {

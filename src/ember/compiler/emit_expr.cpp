@@ -436,6 +436,12 @@ SV FunctionEmitter::emitAttribute(const ast::Attribute& e) {
     return s;
   };
   if (base->kind == Sugared::Kind::Module) return moduleAttribute(base->name, e.attr, r);
+  if (ctx.archive && base->kind == Sugared::Kind::Class && e.attr == "__new__" && base->cls->type) {
+    auto s = std::make_shared<Sugared>();
+    s->kind = Sugared::Kind::Builtin;
+    s->name = "$new:" + base->cls->type->name();
+    return s;
+  }
   if (base->kind != Sugared::Kind::Simple) {
     error(r, "unknown attribute '" + e.attr + "'");
     return simple(poison());

@@ -219,6 +219,7 @@ void FunctionEmitter::emitParameters() {
     if (!type) type = types::tensor();
     if (p.defaultValue) {
       auto d = constantDefault(*p.defaultValue);
+      if (!d && ctx.archive) d = archiveConstant(*p.defaultValue);
       if (!d) {
         error(p.defaultValue->range(), "default values must be constants (literals, None, tuples or lists of numbers)");
       } else if (inferred && !d->isNone()) {
