@@ -50,10 +50,18 @@ compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar) {
   if (!cm.unknownOps.empty())
     msg = fmt::format("{}: the model uses {} operator(s) ember does not implement: {}", path, cm.unknownOps.size(),
                       fmt::join(cm.unknownOps, ", "));
+  if (!cm.unknownClasses.empty()) {
+    std::vector<std::string> names;
+    for (const auto& c : cm.unknownClasses)
+      names.push_back(c.rfind("__torch__.torch.classes.", 0) == 0 ? c.substr(10) + " (a C++ torchbind class)" : c);
+    msg += fmt::format("{}{}: the model uses {} class(es) ember does not provide: {}", msg.empty() ? "" : "\n", path,
+                       names.size(), fmt::join(names, ", "));
+  }
   size_t shown = 0, other = 0;
   for (const auto& d : diag.diagnostics()) {
     if (d.severity != Severity::Error) continue;
     if (d.message.find("Unknown builtin op") != std::string::npos) continue;
+    if (d.message.find("Unknown type name '__torch__.") != std::string::npos) continue;
     ++other;
     if (shown >= 5) continue;
     ++shown;
@@ -99,7 +107,7 @@ Module load(const std::string& path) {
   for (const auto& s : ar.sources()) files.push_back({s.module, SourceFile::create(s.path, s.text)});
   DiagnosticEngine diag;
   compiler::CompiledModule cm = compiler::compileArchiveSources(files, scope, diag);
-  if (diag.hasErrors() || !cm.unknownOps.empty()) reportCompileErrors(path, cm, diag);
+  if (diag.hasErrors() || !cm.unknownOps.empty() || !cm.unknownClasses.empty()) reportCompileErrors(path, cm, diag);
 
   auto unit = std::make_shared<api::ScriptUnit>(std::move(cm));
   std::string buildErrors;

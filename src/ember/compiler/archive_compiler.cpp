@@ -197,6 +197,7 @@ CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files
     for (auto& [name, fi] : pc.info->methods) ctx.ensureCompiled(*fi, fi->def->range());
   for (FunctionInfo* fi : functions) ctx.ensureCompiled(*fi, fi->def->range());
   ctx.out.unknownOps.assign(ctx.unknownOps.begin(), ctx.unknownOps.end());
+  ctx.out.unknownClasses.assign(ctx.unknownClasses.begin(), ctx.unknownClasses.end());
   return std::move(ctx.out);
 }
 

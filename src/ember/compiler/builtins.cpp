@@ -156,7 +156,7 @@ Value* FunctionEmitter::callSugared(const SV& callee, std::vector<NamedValue> ar
     case Sugared::Kind::Op:
       if (callee->name == "$no_grad" || callee->name == "$enable_grad") return constant(IValue(), r);
       if (callee->name == "$is_grad_enabled") return constant(IValue(false), r);
-      if (callee->name == "aten::tensor" && !args.empty() && isNumber(args[0].value->type())) {
+      if (callee->name == "aten::tensor" && !ctx.archive && !args.empty() && isNumber(args[0].value->type())) {
         // torch.tensor(1.0): a 0-dim tensor, dtype as eager PyTorch picks it.
         return callOp("aten::scalar_tensor", args, r, kwargs);
       }

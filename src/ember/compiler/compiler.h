@@ -29,6 +29,7 @@ struct CompiledModule {
   std::vector<CompiledFunction> functions;
   std::vector<ClassTypePtr> classes;
   std::vector<std::string> unknownOps;  // operators called but not registered
+  std::vector<std::string> unknownClasses;  // archives: classes named but not defined (torchbind)
 };
 
 CompiledModule compileModule(const frontend::Module& module, DiagnosticEngine& diag);

@@ -55,6 +55,7 @@ class ModuleContext {
   const ArchiveScope* archive = nullptr;
   // Operators called but not registered (reported together at load time).
   std::set<std::string> unknownOps;
+  std::set<std::string> unknownClasses;  // archives: classes code/ names but does not define
 
   // Compiles fn if it is not yet (recursion is reported); returns its schema.
   const ops::FunctionSchema* ensureCompiled(FunctionInfo& fn, const SourceRange& useSite);

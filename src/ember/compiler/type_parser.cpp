@@ -118,6 +118,7 @@ TypePtr parseType(const ast::Expr& e, ModuleContext& ctx, bool report) {
     if (cls->namedTuple) return cls->namedTuple;
     if (cls->type) return cls->type;
   }
+  if (ctx.archive && n.rfind("__torch__.", 0) == 0) ctx.unknownClasses.insert(n);
   return fail(e, ctx, report, "Unknown type name '" + n + "'");
 }
 
