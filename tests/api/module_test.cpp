@@ -22,7 +22,7 @@ std::string corpus(const std::string& name) {
   if (!std::filesystem::exists(corpus(name))) GTEST_SKIP() << "no " << corpus(name)
 
 Tensor filled(std::vector<int64_t> shape, float v) {
-  Tensor t = Tensor::empty(shape, DType::Float32);
+  Tensor t = Tensor::empty(shape, DType::Float);
   float* p = t.data<float>();
   for (int64_t i = 0; i < t.numel(); ++i) p[i] = v + static_cast<float>(i);
   return t;

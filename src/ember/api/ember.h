@@ -11,6 +11,7 @@
 // that change attributes (prim::SetAttr) are, as in PyTorch, not synchronized.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -70,5 +71,7 @@ class Module {
 // Error(NotImplemented); unreadable or malformed files are Error(Io) /
 // Error(Format).
 Module load(const std::string& path);
+// The same for an archive in memory; `label` names it in errors.
+Module load(std::shared_ptr<const std::vector<uint8_t>> bytes, const std::string& label = "<buffer>");
 
 }  // namespace ember

@@ -97,10 +97,8 @@ IValue buildObject(const api::ScriptUnit& unit, const std::string& archive, cons
   return self;
 }
 
-}  // namespace
-
-Module load(const std::string& path) {
-  serialization::ScriptArchive ar(path);
+Module loadArchive(const serialization::ScriptArchive& ar) {
+  const std::string& path = ar.path();
   compiler::ArchiveScope scope = readConstants(ar);
 
   std::vector<compiler::ArchiveSourceFile> files;
@@ -129,6 +127,14 @@ Module load(const std::string& path) {
   if (!root.isObject())
     EMBER_FAIL_KIND(Format, "{}: data.pkl holds a {}, not a module object", path, root.tagName());
   return Module(std::move(unit), std::move(root));
+}
+
+}  // namespace
+
+Module load(const std::string& path) { return loadArchive(serialization::ScriptArchive(path)); }
+
+Module load(std::shared_ptr<const std::vector<uint8_t>> bytes, const std::string& label) {
+  return loadArchive(serialization::ScriptArchive(std::move(bytes), label));
 }
 
 }  // namespace ember

@@ -35,6 +35,17 @@ int64_t parseVersion(const std::string& text, const std::string& path) {
 
 ScriptArchive::ScriptArchive(const std::string& path) : path_(path) {
   zip_ = std::make_shared<ZipReader>(path);
+  read();
+}
+
+ScriptArchive::ScriptArchive(std::shared_ptr<const std::vector<uint8_t>> bytes, std::string label)
+    : path_(std::move(label)) {
+  zip_ = std::make_shared<ZipReader>(std::move(bytes), path_);
+  read();
+}
+
+void ScriptArchive::read() {
+  const std::string& path = path_;
   root_ = zip_->archiveRoot() + "/";
   if (zip_->has(root_ + "model.json"))
     EMBER_FAIL_KIND(NotImplemented, "{}: legacy TorchScript archive format (model.json) is not supported", path);

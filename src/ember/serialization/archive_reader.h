@@ -40,6 +40,8 @@ class ScriptArchive {
   // Error(Io) for unreadable files, Error(Format) for what is not a
   // TorchScript archive, Error(NotImplemented) for formats ember refuses.
   explicit ScriptArchive(const std::string& path);
+  // An archive in memory (kept alive by the tensors that view it).
+  ScriptArchive(std::shared_ptr<const std::vector<uint8_t>> bytes, std::string label);
 
   const std::string& path() const { return path_; }
   const std::string& root() const { return root_; }  // with the trailing slash
@@ -53,6 +55,7 @@ class ScriptArchive {
   IValue unpickle(const std::string& record, UnpicklerOptions options) const;
 
  private:
+  void read();
   std::string path_;
   std::shared_ptr<const ZipReader> zip_;
   std::string root_;
