@@ -10,6 +10,7 @@
 
 #include "ember/api/ember.h"
 #include "ember/api/script_unit.h"
+#include "ember/api/torchbind.h"
 #include "ember/serialization/archive_reader.h"
 #include "ember/support/diagnostics.h"
 #include "ember/support/error.h"
@@ -35,7 +36,10 @@ compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar) {
   compiler::ArchiveScope scope;
   if (!ar.hasConstants()) return scope;
   serialization::UnpicklerOptions o;
-  o.objectBuilder = [&](const std::string& name, IValue, ObjectBuildKind) -> IValue { refuseClass(ar.path(), name); };
+  o.objectBuilder = [&](const std::string& name, IValue state, ObjectBuildKind) -> IValue {
+    if (auto v = api::buildTorchbindObject(name, state)) return *v;
+    refuseClass(ar.path(), name);
+  };
   IValue c = ar.unpickle("constants.pkl", std::move(o));
   if (!c.isTuple()) EMBER_FAIL_KIND(Format, "{}: constants.pkl holds a {}, not a tuple", ar.path(), c.tagName());
   scope.constants = c.toTuple().elements;
@@ -74,7 +78,10 @@ compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar) {
 IValue buildObject(const api::ScriptUnit& unit, const std::string& archive, const std::string& name, IValue state,
                    ObjectBuildKind kind) {
   ClassTypePtr cls = unit.findClass(name);
-  if (!cls) refuseClass(archive, name);
+  if (!cls) {
+    if (auto v = api::buildTorchbindObject(name, state)) return *v;
+    refuseClass(archive, name);
+  }
   if (kind != ObjectBuildKind::State)
     EMBER_FAIL_KIND(NotImplemented, "{}: data.pkl constructs {} by calling it (an enum?), which ember does not support",
                     archive, name);

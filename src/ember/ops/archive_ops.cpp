@@ -27,9 +27,26 @@ Tensor uniform(IntArrayRef size, std::optional<DType> dtype) {
   return t == DType::Double ? out : out.to(t);
 }
 
+// XNNPACK-prepacked linear layers (torch.utils.mobile_optimizer): ember
+// keeps a LinearOpContext as the tuple its __getstate__ returns (weight,
+// bias, output_min, output_max), see api/torchbind.cpp, and runs linear +
+// clamp on it.
+void linearClampRun(Stack& s) {
+  IValue ctx = std::move(s.back());
+  s.pop_back();
+  EMBER_CHECK(ctx.isTuple() && ctx.toTuple().elements.size() == 4,
+              "prepacked::linear_clamp_run: expected an xnnpack LinearOpContext");
+  const auto& st = ctx.toTuple().elements;
+  const Registry& reg = Registry::global();
+  IValue y = callOp(*reg.find("aten::linear"), {s.back(), st[0], st[1]}, {});
+  if (!st[2].isNone() || !st[3].isNone()) y = callOp(*reg.find("aten::clamp"), {y, st[2], st[3]}, {});
+  s.back() = std::move(y);
+}
+
 }  // namespace
 
 void registerArchiveOps(Registry& r) {
+  r.defBoxed("prepacked::linear_clamp_run(Tensor X, Any W_prepack) -> Tensor Y", linearClampRun);
   r.def("aten::rand(SymInt[] size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
         "pin_memory=None) -> Tensor",
         [](IntArrayRef size, std::optional<DType> dtype, std::optional<Layout>, std::optional<Device> device,
