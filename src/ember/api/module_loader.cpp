@@ -36,6 +36,7 @@ compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar) {
   compiler::ArchiveScope scope;
   if (!ar.hasConstants()) return scope;
   serialization::UnpicklerOptions o;
+  o.resolver = api::quantizedTensorResolver();
   o.objectBuilder = [&](const std::string& name, IValue state, ObjectBuildKind) -> IValue {
     if (auto v = api::buildTorchbindObject(name, state)) return *v;
     refuseClass(ar.path(), name);
@@ -127,6 +128,7 @@ Module loadArchive(const serialization::ScriptArchive& ar) {
     EMBER_FAIL_KIND(NotImplemented, "{}: cannot prepare the archive's code:{}", path, buildErrors);
 
   serialization::UnpicklerOptions o;
+  o.resolver = api::quantizedTensorResolver();
   o.objectBuilder = [&](const std::string& name, IValue arg, ObjectBuildKind kind) {
     return buildObject(*unit, path, name, std::move(arg), kind);
   };

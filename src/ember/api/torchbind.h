@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "ember/serialization/unpickler.h"
 #include "ember/value/ivalue.h"
 
 namespace ember::api {
@@ -14,5 +15,10 @@ namespace ember::api {
 // nullopt when `qualifiedName` is not a class ember supports; Error(Format)
 // when it is but the state is malformed.
 std::optional<IValue> buildTorchbindObject(const std::string& qualifiedName, const IValue& state);
+
+// Reads per-tensor affine qint8 tensors (torch._utils._rebuild_qtensor) as
+// ("qtensor", int8 tensor, scale, zero_point): ember has no quantized dtype;
+// only the quantized ops that hold them (inside packed params) read them.
+serialization::GlobalResolver quantizedTensorResolver();
 
 }  // namespace ember::api
