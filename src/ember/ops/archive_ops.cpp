@@ -1,11 +1,8 @@
 // Operators that real archives call where no op family has them yet:
 // spellings the serializer prints (ops.prim.shape), overloads that archives
 // reference in branches ember never takes (aten::lstm.data, for packed
-// sequences), and aten::rand (placeholders that models overwrite), which must
-// resolve at load time for the archive to compile at all.
-#include <random>
-
-#include "ember/kernels/factory.h"
+// sequences), which must resolve at load time for the archive to compile at
+// all; and XNNPACK's prepacked linear.
 #include "ember/ops/registry.h"
 #include "ember/support/error.h"
 #include "ember/value/containers.h"
@@ -13,19 +10,6 @@
 namespace ember::ops {
 
 namespace {
-
-// Uniform [0, 1). Not PyTorch's generator: values differ from torch.rand's,
-// as with any unseeded generator; ember has no torch.manual_seed.
-Tensor uniform(IntArrayRef size, std::optional<DType> dtype) {
-  thread_local std::mt19937_64 gen(std::random_device{}());
-  DType t = dtype.value_or(DType::Float);
-  EMBER_CHECK(isFloating(t), "\"check_uniform_bounds\" not implemented for '{}'", dtypeName(t));
-  Tensor out = kernels::zeros(size, DType::Double);
-  std::uniform_real_distribution<double> dist(0.0, 1.0);
-  double* p = out.data<double>();
-  for (int64_t i = 0; i < out.numel(); ++i) p[i] = dist(gen);
-  return t == DType::Double ? out : out.to(t);
-}
 
 // XNNPACK-prepacked linear layers (torch.utils.mobile_optimizer): ember
 // keeps a LinearOpContext as the tuple its __getstate__ returns (weight,
@@ -47,13 +31,6 @@ void linearClampRun(Stack& s) {
 
 void registerArchiveOps(Registry& r) {
   r.defBoxed("prepacked::linear_clamp_run(Tensor X, Any W_prepack) -> Tensor Y", linearClampRun);
-  r.def("aten::rand(SymInt[] size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
-        "pin_memory=None) -> Tensor",
-        [](IntArrayRef size, std::optional<DType> dtype, std::optional<Layout>, std::optional<Device> device,
-           std::optional<bool>) {
-          kernels::checkCpuDevice(device);
-          return uniform(size, dtype);
-        });
   r.defBoxed("prim::shape(Tensor self) -> int[]", [](Stack& s) {
     const Tensor& t = s.back().toTensor();
     std::vector<int64_t> sizes(t.sizes().begin(), t.sizes().end());
