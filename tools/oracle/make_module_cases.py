@@ -205,6 +205,14 @@ def main():
     save_case(out, "traced_mlp", torch.jit.trace(Small().eval(), torch.randn(2, 10)), [torch.randn(4, 10)])
     save_case(out, "lite_mlp", torch.jit.script(Small().eval()), [torch.randn(4, 10)], lite=True)
     save_case(out, "scripted_lstm", torch.jit.script(Recurrent().eval()), [torch.randn(2, 5, 6)])
+    from torch.utils.mobile_optimizer import optimize_for_mobile
+    save_case(out, "mobile_optimized_mlp", optimize_for_mobile(torch.jit.script(Small().eval())), [torch.randn(4, 10)])
+    # Dynamic quantization, reference from the onednn engine as for the real-world corpus.
+    torch.backends.quantized.engine = "onednn"
+    q = torch.ao.quantization.quantize_dynamic(Small().eval(), {nn.Linear}, dtype=torch.qint8)
+    # Frozen, as mobile exports are: the packed weights become constants (non-frozen ones need
+    # LinearPackedParamsBase as a class, which ember does not provide).
+    save_case(out, "quantized_dynamic_mlp", torch.jit.freeze(torch.jit.script(q)), [torch.randn(4, 10) * 2], rtol=1e-3, atol=1e-3)
 
 
 if __name__ == "__main__":
