@@ -163,6 +163,34 @@ class Recurrent(nn.Module):
         return self.out(y[:, -1]), h
 
 
+@torch.jit.interface
+class OneArg(nn.Module):
+    def forward(self, x: Tensor) -> Tensor:
+        pass
+
+
+class AddOne(nn.Module):
+    def forward(self, x: Tensor) -> Tensor:
+        return x + 1
+
+
+class Twice(nn.Module):
+    def forward(self, x: Tensor) -> Tensor:
+        return x * 2
+
+
+class UsesInterface(nn.Module):
+    impl: OneArg
+
+    def __init__(self):
+        super().__init__()
+        self.impl = AddOne()
+        self.other = Twice()
+
+    def forward(self, x: Tensor) -> Tensor:
+        return self.impl.forward(x) + self.other(x)
+
+
 def save_case(outdir, name, module, inputs, method="forward", calls=1, expect=None, lite=False, rtol=1e-4, atol=1e-5):
     d = os.path.join(outdir, name)
     os.makedirs(d, exist_ok=True)
@@ -205,6 +233,7 @@ def main():
     save_case(out, "traced_mlp", torch.jit.trace(Small().eval(), torch.randn(2, 10)), [torch.randn(4, 10)])
     save_case(out, "lite_mlp", torch.jit.script(Small().eval()), [torch.randn(4, 10)], lite=True)
     save_case(out, "scripted_lstm", torch.jit.script(Recurrent().eval()), [torch.randn(2, 5, 6)])
+    save_case(out, "module_interface", torch.jit.script(UsesInterface()), [torch.randn(3)])
     from torch.utils.mobile_optimizer import optimize_for_mobile
     save_case(out, "mobile_optimized_mlp", optimize_for_mobile(torch.jit.script(Small().eval())), [torch.randn(4, 10)])
     # Dynamic quantization, reference from the onednn engine as for the real-world corpus.

@@ -141,6 +141,38 @@ void declareMembers(ClassInfo& ci, const std::string& qualified, ModuleContext& 
   }
 }
 
+// An interface's methods are signatures only (their bodies are `pass`):
+// calls through it are prim::CallMethod, dispatched on the object's class.
+void declareInterface(ClassInfo& ci, const std::string& qualified, ModuleContext& ctx) {
+  for (const auto& st : ci.def->body) {
+    auto* def = ast::dyn_cast<ast::FunctionDef>(st.get());
+    if (!def) continue;
+    auto fi = std::make_unique<FunctionInfo>();
+    fi->def = def;
+    fi->name = qualified + "." + def->name;
+    fi->owner = ci.type;
+    ops::FunctionSchema schema;
+    schema.name = fi->name;
+    const auto& params = def->params.params;
+    for (size_t i = 0; i < params.size(); ++i) {
+      ops::Argument a;
+      a.name = params[i].name;
+      a.type = i == 0 ? TypePtr(ci.type) : params[i].annotation ? parseType(*params[i].annotation, ctx) : types::tensor();
+      if (!a.type) a.type = types::any();
+      if (i > 0 && params[i].defaultValue) a.defaultValue = literalValue(*params[i].defaultValue);
+      schema.arguments.push_back(std::move(a));
+    }
+    ops::Argument ret;
+    ret.type = def->returns ? parseType(*def->returns, ctx) : types::none();
+    if (!ret.type) ret.type = types::any();
+    schema.returns = {ret};
+    fi->schema = std::move(schema);
+    fi->compiled = true;  // nothing to compile: implementations are the objects' own methods
+    ci.methods[def->name] = fi.get();
+    ctx.functions[fi->name] = std::move(fi);
+  }
+}
+
 }  // namespace
 
 CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files, const ArchiveScope& scope,
@@ -152,7 +184,7 @@ CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files
   ctx.aliases["math"] = "math";
   std::vector<std::unique_ptr<frontend::Module>> asts;
   std::vector<FunctionInfo*> functions;
-  std::vector<PendingClass> classes;
+  std::vector<PendingClass> classes, interfaces;
   for (const auto& f : files) {
     asts.push_back(frontend::parseModule(f.file, diag));
     if (!asts.back()) continue;
@@ -171,7 +203,14 @@ CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files
         auto ci = std::make_unique<ClassInfo>();
         ci->def = cd;
         std::string base = cd->bases.empty() ? std::string() : baseName(*cd->bases[0]);
-        if (base == "Interface" || base == "ModuleInterface" || base == "Enum") {
+        if (base == "Interface" || base == "ModuleInterface") {
+          ci->type = ClassType::create(qualified, base == "ModuleInterface");
+          ctx.out.classes.push_back(ci->type);
+          interfaces.push_back({ci.get(), qualified});
+          ctx.classes[qualified] = std::move(ci);
+          continue;
+        }
+        if (base == "Enum") {
           diag.error(cd->range(), fmt::format("class {}: TorchScript {} classes in archives are not supported yet",
                                               qualified, base));
           continue;
@@ -193,6 +232,7 @@ CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files
   for (auto& pc : classes) {
     if (pc.info->type) declareMembers(*pc.info, pc.qualified, ctx);
   }
+  for (auto& pc : interfaces) declareInterface(*pc.info, pc.qualified, ctx);
   for (auto& pc : classes)
     for (auto& [name, fi] : pc.info->methods) ctx.ensureCompiled(*fi, fi->def->range());
   for (FunctionInfo* fi : functions) ctx.ensureCompiled(*fi, fi->def->range());
