@@ -20,5 +20,7 @@ int runInfo(const Options& opt);       // torch.save files; archives and .py go 
 int runInfoModel(const Options& opt);
 int runRun(const Options& opt);
 int runGraph(const Options& opt);
+int runCheck(const Options& opt);
+int runBench(const Options& opt);
 
 }  // namespace ember::cli
