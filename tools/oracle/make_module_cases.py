@@ -191,6 +191,26 @@ class UsesInterface(nn.Module):
         return self.impl.forward(x) + self.other(x)
 
 
+class CustomState(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.scale = 3.0
+        self.register_buffer("bias", torch.ones(2))
+
+    @torch.jit.export
+    def __getstate__(self) -> Tuple[float, Tensor, bool]:
+        return (self.scale, self.bias, self.training)
+
+    @torch.jit.export
+    def __setstate__(self, state: Tuple[float, Tensor, bool]) -> None:
+        self.scale = state[0] * 2.0  # visible in the result: __setstate__ ran
+        self.bias = state[1]
+        self.training = state[2]
+
+    def forward(self, x: Tensor) -> Tensor:
+        return x * self.scale + self.bias
+
+
 def save_case(outdir, name, module, inputs, method="forward", calls=1, expect=None, lite=False, rtol=1e-4, atol=1e-5):
     d = os.path.join(outdir, name)
     os.makedirs(d, exist_ok=True)
@@ -233,6 +253,7 @@ def main():
     save_case(out, "traced_mlp", torch.jit.trace(Small().eval(), torch.randn(2, 10)), [torch.randn(4, 10)])
     save_case(out, "lite_mlp", torch.jit.script(Small().eval()), [torch.randn(4, 10)], lite=True)
     save_case(out, "scripted_lstm", torch.jit.script(Recurrent().eval()), [torch.randn(2, 5, 6)])
+    save_case(out, "custom_setstate", torch.jit.script(CustomState()), [torch.randn(2)])
     save_case(out, "module_interface", torch.jit.script(UsesInterface()), [torch.randn(3)])
     from torch.utils.mobile_optimizer import optimize_for_mobile
     save_case(out, "mobile_optimized_mlp", optimize_for_mobile(torch.jit.script(Small().eval())), [torch.randn(4, 10)])
