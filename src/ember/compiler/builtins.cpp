@@ -149,6 +149,10 @@ SV FunctionEmitter::emitCall(const ast::Call& e, const TypePtr& hint) {
 Value* FunctionEmitter::callSugared(const SV& callee, std::vector<NamedValue> args, std::vector<NamedValue> kwargs,
                                     const ast::Call& e, const TypePtr& hint) {
   const SourceRange& r = e.range();
+  // Before the poison check: a load-time error names every missing operator.
+  if (callee->kind == Sugared::Kind::Op && callee->name[0] != '$' &&
+      ops::Registry::global().overloads(callee->name).empty())
+    ctx.unknownOps.insert(callee->name);
   for (const auto& a : args)
     if (isPoison(a.value)) return a.value;
   switch (callee->kind) {

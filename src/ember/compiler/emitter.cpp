@@ -84,9 +84,11 @@ Value* FunctionEmitter::tryCallOp(const std::string& name, std::vector<NamedValu
 
 Value* FunctionEmitter::callOp(const std::string& name, std::vector<NamedValue> args, const SourceRange& r,
                                const std::vector<NamedValue>& kwargs) {
+  // Recorded even when an argument is already poisoned, so that a load-time
+  // error can name every missing operator, nested calls included.
+  if (ops::Registry::global().overloads(name).empty()) ctx.unknownOps.insert(name);
   std::string why;
   if (Value* v = tryCallOp(name, args, r, kwargs, &why)) return v;
-  if (why.rfind("Unknown builtin op", 0) == 0) ctx.unknownOps.insert(name);
   std::optional<std::string> hint;
   for (const auto& a : args) {
     if (a.value->type()->kind() != TypeKind::Optional) continue;
