@@ -135,11 +135,6 @@ def f(a: int) -> int:
     a -= 1
     a *= 4
     a %= 7
-    a <<= 1
-    a >>= 1
-    a |= 8
-    a &= 13
-    a ^= 5
     return a
 """, [(5,), (-5,)]),
     case("augmented_ops_float", """
@@ -212,6 +207,11 @@ def f(a: int) -> int:
     neg("floordiv_augassign_unsupported", """
 def f(a: int) -> int:
     a //= 2
+    return a
+"""),
+    neg("shift_augassign_unsupported", """
+def f(a: int) -> int:
+    a <<= 1
     return a
 """),
     neg("int_plus_str", """
