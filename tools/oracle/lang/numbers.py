@@ -134,7 +134,11 @@ def f(a: int) -> int:
     a += 3
     a -= 1
     a *= 4
-    a %= 7
+    a <<= 1
+    a >>= 1
+    a |= 8
+    a &= 13
+    a ^= 5
     return a
 """, [(5,), (-5,)]),
     case("augmented_ops_float", """
@@ -209,9 +213,9 @@ def f(a: int) -> int:
     a //= 2
     return a
 """),
-    neg("shift_augassign_unsupported", """
+    neg("mod_augassign_is_float", """
 def f(a: int) -> int:
-    a <<= 1
+    a %= 7
     return a
 """),
     neg("int_plus_str", """
