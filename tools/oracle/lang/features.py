@@ -267,3 +267,61 @@ def f(x: torch.Tensor):
     return 0
 """),
 ]
+
+
+def printed(name, src, calls=None):
+    return dict(case(name, src, calls), stdout=True)
+
+
+CASES += [
+    printed("print_ints_strs", """
+def f(n: int, s: str) -> int:
+    print(n, -n, s)
+    print("x", "", "y")
+    return 0
+""", [(3, "hi"), (-7, "")]),
+    printed("print_floats", """
+def f(x: float) -> int:
+    print(x)
+    print(x * 3.0, 1.0, -0.0, 2.5e-8)
+    return 0
+""", [(0.1,), (1e20,), (float("inf"),)]),
+    printed("print_bools_none", """
+from typing import Optional
+def f(b: bool, o: Optional[int]) -> int:
+    print(b, not b, o)
+    return 0
+""", [(True, None), (False, 5)]),
+    printed("print_lists", """
+from typing import List
+def f(xs: List[int], ys: List[float], zs: List[str]) -> int:
+    print(xs, ys, zs)
+    print([xs, xs])
+    return 0
+""", [([1, 2], [0.5, 2.0], ["a", "b"]), ([], [], [])]),
+    printed("print_tuple_dict", """
+from typing import Dict, Tuple
+def f(d: Dict[str, int]) -> int:
+    t = (1, "a", 2.0)
+    print(t, d)
+    return 0
+""", [({"a": 1, "b": 2},)]),
+    printed("print_fstring_and_format", """
+def f(n: int, x: float) -> int:
+    print(f"n={n} x={x}")
+    print("{} + {}".format(n, x))
+    return 0
+""", [(2, 0.5)]),
+    printed("print_in_loop", """
+def f(n: int) -> int:
+    for i in range(n):
+        print("step", i)
+    return n
+""", [(3,)]),
+    printed("print_tensor_ints", """
+import torch
+def f(x: torch.Tensor) -> int:
+    print(x)
+    return 0
+""", [(torch.tensor([1, 2, 3]),)]),
+]
