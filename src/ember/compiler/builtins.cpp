@@ -157,7 +157,10 @@ Value* FunctionEmitter::callSugared(const SV& callee, std::vector<NamedValue> ar
         return callOp("aten::scalar_tensor", args, r, kwargs);
       }
       return callOp(callee->name, std::move(args), r, kwargs);
-    case Sugared::Kind::Method: return callMethod(callee->value, callee->name, std::move(args), std::move(kwargs), r);
+    case Sugared::Kind::Method:
+      if (callee->name == "tolist" && callee->value->type()->kind() == TypeKind::Tensor && args.empty())
+        return emitToList(callee->value, hint, r);
+      return callMethod(callee->value, callee->name, std::move(args), std::move(kwargs), r);
     case Sugared::Kind::Function: return callUserFunction(*callee->fn, nullptr, std::move(args), std::move(kwargs), r);
     case Sugared::Kind::Class: return constructClass(*callee->cls, std::move(args), std::move(kwargs), r);
     case Sugared::Kind::Exception:
@@ -362,6 +365,32 @@ Value* FunctionEmitter::constructClass(ClassInfo& c, std::vector<NamedValue> arg
   return obj->output();
 }
 
+// The result type of t.tolist() is not in the tensor's type: like PyTorch,
+// take it from the annotation the value flows into and let prim::tolist
+// check the tensor's dim and dtype against it at run time.
+Value* FunctionEmitter::emitToList(Value* self, const TypePtr& hint, const SourceRange& r) {
+  if (!hint) {
+    error(r, "Expected type hint for result of tolist()", "annotate the target: `xs: List[float] = t.tolist()`");
+    return poison();
+  }
+  int64_t dims = 0;
+  TypePtr elem = hint;
+  while (elem->kind() == TypeKind::List) {
+    elem = elem->contained()[0];
+    ++dims;
+  }
+  int64_t code = -1;
+  if (elem->kind() == TypeKind::Int) code = 0;
+  else if (elem->kind() == TypeKind::Float) code = 1;
+  else if (elem->kind() == TypeKind::Bool) code = 2;
+  if (code < 0) {
+    error(r, "Unsupported element type for tolist; only int, float, complex and bool are supported, got " +
+                 hint->str());
+    return poison();
+  }
+  return callExact("prim::tolist", {self, constant(IValue(dims), r), constant(IValue(code), r)}, hint, r);
+}
+
 Value* FunctionEmitter::callMethod(Value* self, const std::string& name, std::vector<NamedValue> args,
                                    std::vector<NamedValue> kwargs, const SourceRange& r) {
   if (isPoison(self)) return self;
@@ -384,11 +413,6 @@ Value* FunctionEmitter::callMethod(Value* self, const std::string& name, std::ve
     if (a != aliases.end() && args.empty()) {
       Value* dt = constant(IValue(int64_t(std::stoi(a->second.substr(4)))), r);
       return callOp("aten::to", {{self, r}, {dt, r}}, r);
-    }
-    if (name == "tolist") {
-      error(r, "tensor.tolist() needs its result type annotated in TorchScript",
-            "x: List[float] = t.tolist()  is not supported yet in ember; use t[i].item()");
-      return poison();
     }
   }
   if (t->kind() == TypeKind::Optional) {

@@ -25,6 +25,21 @@ const char* inPlaceTensorOp(ast::BinOpKind op) {
 
 }  // namespace
 
+void FunctionEmitter::emitTensorWrite(Value* view, Value* indices, Value* v, const SourceRange& r) {
+  if (isPoison(v)) return;
+  if (!indices) {
+    if (v->type()->kind() == TypeKind::Tensor) callOp("aten::copy_", {{view, r}, {v, r}}, r);
+    else callOp("aten::fill_", {{view, r}, {v, r}}, r);
+    return;
+  }
+  // A number is put as a 0-dim tensor of the destination's dtype, as PyTorch does.
+  if (v->type()->kind() != TypeKind::Tensor) {
+    v = callOp("prim::NumToTensor", {{v, r}}, r);
+    v = callOp("aten::type_as", {{v, r}, {view, r}}, r);
+  }
+  callOp("aten::index_put_", {{view, r}, {indices, r}, {v, r}}, r);
+}
+
 void FunctionEmitter::assignTarget(const ast::Expr& target, Value* v, const SourceRange& r) {
   if (auto* n = ast::dyn_cast<ast::Name>(&target)) {
     assign(n->id, v, r);
@@ -69,11 +84,10 @@ void FunctionEmitter::assignTarget(const ast::Expr& target, Value* v, const Sour
     if (isPoison(base)) return;
     if (base->type()->kind() == TypeKind::Tensor) {
       Value* view = nullptr;
-      emitTensorIndex(base, *sub->index, r, &view);
+      Value* indices = nullptr;
+      emitTensorIndex(base, *sub->index, r, &view, &indices);
       if (!view) return;
-      if (view == base && false) return;
-      if (v->type()->kind() == TypeKind::Tensor) callOp("aten::copy_", {{view, r}, {v, r}}, r);
-      else callOp("aten::fill_", {{view, r}, {v, r}}, r);
+      emitTensorWrite(view, indices, v, r);
       return;
     }
     Value* idx = emitExpr(*sub->index);
@@ -187,9 +201,16 @@ void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
     if (isPoison(base)) return;
     if (base->type()->kind() == TypeKind::Tensor) {
       Value* view = nullptr;
-      emitTensorIndex(base, *sub->index, r, &view);
+      Value* indices = nullptr;
+      emitTensorIndex(base, *sub->index, r, &view, &indices);
       Value* rhs = emitExpr(*s.value);
       if (!view || isPoison(rhs)) return;
+      if (indices) {
+        // t[idx] op= v reads the gathered values, combines them and puts them back.
+        Value* cur = callOp("aten::index", {{view, r}, {indices, r}}, r);
+        emitTensorWrite(view, indices, emitBinOp(s.op, cur, rhs, r), r);
+        return;
+      }
       if (const char* op = inPlaceTensorOp(s.op)) callOp(op, {{view, r}, {rhs, r}}, r);
       return;
     }

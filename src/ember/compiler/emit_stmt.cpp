@@ -138,17 +138,7 @@ ExitInfo FunctionEmitter::emitStatement(const ast::Stmt& s) {
       }
       return {};
     }
-    case ast::NodeKind::With: {
-      const auto& w = static_cast<const ast::With&>(s);
-      for (const auto& item : w.items) {
-        std::string text(item.context->range().text());
-        if (text.find("no_grad") == std::string::npos && text.find("enable_grad") == std::string::npos)
-          error(item.context->range(), "ember supports `with` only for torch.no_grad() and torch.enable_grad()",
-                "remove the `with` statement or move the body into a function");
-        if (item.target) error(item.target->range(), "`with ... as name` is not supported for grad modes");
-      }
-      return emitStatements(w.body);
-    }
+    case ast::NodeKind::With: return emitWith(static_cast<const ast::With&>(s));
     case ast::NodeKind::Try:
       error(r, "TorchScript does not support try/except", "check the condition with `if` and raise instead");
       return {};
