@@ -101,7 +101,8 @@ SV FunctionEmitter::moduleAttribute(const std::string& module, const std::string
     if (attr == "nan") return s->value = constant(IValue(std::nan("")), r), s;
     if (attr == "tau") return s->value = constant(IValue(2 * M_PI), r), s;
     s->kind = Sugared::Kind::Op;
-    s->name = "aten::" + attr;
+    // math.remainder is IEEE's (round-half-even quotient), not Python's %.
+    s->name = attr == "remainder" ? "aten::mathremainder" : "aten::" + attr;
     return s;
   }
   if (module == "typing") {

@@ -17,8 +17,8 @@ const char* inPlaceTensorOp(ast::BinOpKind op) {
     case ast::BinOpKind::BitAnd: return "aten::bitwise_and_";
     case ast::BinOpKind::BitXor: return "aten::bitwise_xor_";
     case ast::BinOpKind::Pow: return "aten::pow_";
-    case ast::BinOpKind::Mod: return "aten::remainder_";
-    case ast::BinOpKind::FloorDiv: return "aten::floor_divide_";
+    // TorchScript lowers `%=` to fmod, not remainder: the result takes the dividend's sign.
+    case ast::BinOpKind::Mod: return "aten::fmod_";
     default: return nullptr;
   }
 }
@@ -167,8 +167,20 @@ void FunctionEmitter::emitAnnAssign(const ast::AnnAssign& s) {
   assignTarget(*s.target, v, s.range());
 }
 
+// `a op= b` on numbers and list elements: `%=` is fmod (a float even for
+// ints), as TorchScript's getAugOp lowers it; the rest is the binary operator.
+Value* FunctionEmitter::emitAugBinOp(ast::BinOpKind op, Value* cur, Value* rhs, const SourceRange& r) {
+  if (op == ast::BinOpKind::Mod && cur->type()->kind() != TypeKind::Tensor)
+    return callOp("aten::fmod", {{cur, r}, {rhs, r}}, r);
+  return emitBinOp(op, cur, rhs, r);
+}
+
 void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
   const SourceRange& r = s.range();
+  if (s.op == ast::BinOpKind::FloorDiv) {
+    error(r, "unsupported kind of augmented assignment: FloorDiv", "write `x = x // y`");
+    return;
+  }
   if (auto* n = ast::dyn_cast<ast::Name>(s.target.get())) {
     Value* cur = lookup(n->id, n->range());
     if (!cur) {
@@ -187,7 +199,7 @@ void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
       callOp("aten::add_", {{cur, n->range()}, {rhs, s.value->range()}}, r);
       return;
     }
-    Value* result = emitBinOp(s.op, cur, rhs, r);
+    Value* result = emitAugBinOp(s.op, cur, rhs, r);
     // x += t.item(): the result is a Scalar; PyTorch converts it back to x's type.
     if (result->type()->kind() == TypeKind::Number && cur->type()->kind() == TypeKind::Float)
       result = callExact("aten::Float.Scalar", {result}, types::floatT(), r);
@@ -208,7 +220,7 @@ void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
       if (indices) {
         // t[idx] op= v reads the gathered values, combines them and puts them back.
         Value* cur = callOp("aten::index", {{view, r}, {indices, r}}, r);
-        emitTensorWrite(view, indices, emitBinOp(s.op, cur, rhs, r), r);
+        emitTensorWrite(view, indices, emitAugBinOp(s.op, cur, rhs, r), r);
         return;
       }
       if (const char* op = inPlaceTensorOp(s.op)) callOp(op, {{view, r}, {rhs, r}}, r);
@@ -217,7 +229,7 @@ void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
     Value* idx = emitExpr(*sub->index);
     Value* cur = callOp("aten::__getitem__", {{base, r}, {idx, r}}, r);
     Value* rhs = emitExpr(*s.value);
-    Value* nv = emitBinOp(s.op, cur, rhs, r);
+    Value* nv = emitAugBinOp(s.op, cur, rhs, r);
     callOp("aten::_set_item", {{base, r}, {idx, r}, {nv, r}}, r);
     return;
   }
@@ -229,7 +241,7 @@ void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
       callOp(inPlaceTensorOp(s.op), {{cur, r}, {rhs, r}}, r);
       return;
     }
-    assignTarget(*a, emitBinOp(s.op, cur, rhs, r), r);
+    assignTarget(*a, emitAugBinOp(s.op, cur, rhs, r), r);
     return;
   }
   error(r, "unsupported augmented assignment target");

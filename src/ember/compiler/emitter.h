@@ -191,6 +191,7 @@ class FunctionEmitter {
   void emitAssign(const ast::Assign& s);
   void emitAnnAssign(const ast::AnnAssign& s);
   void emitAugAssign(const ast::AugAssign& s);
+  Value* emitAugBinOp(ast::BinOpKind op, Value* cur, Value* rhs, const SourceRange& r);
   void assignTarget(const ast::Expr& target, Value* v, const SourceRange& r);
   void emitRaiseValue(Value* msg, const std::string& cls, const SourceRange& r);
   // Loop(trip, cond) whose body gets the iteration index; the body returns
@@ -224,7 +225,8 @@ class FunctionEmitter {
   void emitTensorWrite(Value* view, Value* indices, Value* v, const SourceRange& r);
   Value* emitListLiteral(const ast::List& e, const TypePtr& hint);
   Value* emitDictLiteral(const ast::Dict& e, const TypePtr& hint);
-  Value* emitListComp(const ast::ListComp& e, const TypePtr& hint);
+  Value* emitListComp(const ast::Expr& elt, const std::vector<ast::Comprehension>& generators, const SourceRange& r,
+                      const TypePtr& hint);
   Value* emitDictComp(const ast::DictComp& e, const TypePtr& hint);
   Value* emitFString(const ast::FString& e);
   Value* emitIfExp(const ast::IfExp& e, const TypePtr& hint);
