@@ -208,6 +208,7 @@ Value* FunctionEmitter::callBuiltin(const std::string& name, std::vector<NamedVa
     return castTo(v, t, r);
   }
   if (name == "jit.is_scripting") return constant(IValue(true), r);
+  if (name == "jit._unwrap_optional") return callOp("aten::_unwrap_optional", std::move(args), r, kwargs);
   if (name == "print") {
     std::vector<Value*> ins;
     for (const auto& a : args) ins.push_back(a.value);

@@ -391,12 +391,19 @@ ExitInfo FunctionEmitter::emitRaise(const ast::Raise& s) {
     error(callee->range(), "TorchScript can only raise builtin exception classes (ValueError, RuntimeError, ...)");
     return {true, false, true};
   }
-  cls = "builtins." + name;
+  // PyTorch 1.13 surfaces `raise ValueError` (the class, not an instance) as
+  // a RuntimeError without message, and AssertionError as a RuntimeError
+  // whose message starts "AssertionError: " (as the assert statement does).
+  cls = call ? "builtins." + name : "builtins.RuntimeError";
   if (call && !call->args.empty()) {
     Value* v = emitExpr(*call->args[0]);
     msg = v->type()->kind() == TypeKind::Str ? v : callOp("aten::str", {{v, call->args[0]->range()}}, r);
   }
   if (!msg) msg = constant(IValue(std::string()), r);
+  if (call && name == "AssertionError") {
+    msg = callOp("aten::add", {{constant(IValue(std::string("AssertionError: ")), r), r}, {msg, r}}, r);
+    cls = "builtins.RuntimeError";
+  }
   emitRaiseValue(msg, cls, r);
   return {true, false, true};
 }
