@@ -258,6 +258,7 @@ class FunctionEmitter {
 
  private:
   std::unordered_set<const Value*> poisoned_;
+  mutable std::shared_ptr<const std::string> fileName_;
   void emitParameters();
 };
 
