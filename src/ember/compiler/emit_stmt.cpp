@@ -127,9 +127,19 @@ ExitInfo FunctionEmitter::emitStatement(const ast::Stmt& s) {
     }
     case ast::NodeKind::Delete: {
       for (const auto& t : static_cast<const ast::Delete&>(s).targets) {
+        if (auto* n = ast::dyn_cast<ast::Name>(t.get())) {
+          // `del x` ends the variable's scope: later reads are errors.
+          if (!lookup(n->id, n->range())) {
+            error(n->range(), "undefined value " + n->id);
+            continue;
+          }
+          frame->vars.erase(n->id);
+          frame->undefined[n->id] = "undefined value " + n->id;
+          continue;
+        }
         auto* sub = ast::dyn_cast<ast::Subscript>(t.get());
         if (!sub) {
-          error(t->range(), "TorchScript can only delete subscripts (del x[i]), not names");
+          error(t->range(), "TorchScript can only delete subscripts (del x[i]) and names");
           continue;
         }
         Value* base = emitExpr(*sub->value);
@@ -287,7 +297,8 @@ ExitInfo FunctionEmitter::emitWhile(const ast::While& s) {
 
 ExitInfo FunctionEmitter::emitFor(const ast::For& s) {
   const SourceRange& r = s.range();
-  if (!s.orelse.empty()) error(s.orelse.front()->range(), "else branches of for loops aren't supported");
+  // PyTorch reports this at the loop itself.
+  if (!s.orelse.empty()) error(s.range(), "else branches of for loops aren't supported");
   auto plan = planIter(*s.iter);
   if (!plan) return {};
   auto bindTarget = [&](const std::vector<Value*>& vals) {
@@ -338,6 +349,11 @@ ExitInfo FunctionEmitter::emitFor(const ast::For& s) {
 ExitInfo FunctionEmitter::emitReturn(const ast::Return& s) {
   const SourceRange& r = s.range();
   Value* v = s.value ? emitExpr(*s.value, declaredReturn) : constant(IValue(), r);
+  // Like arguments, a returned tensor converts implicitly to a declared int/float.
+  if (!isPoison(v) && declaredReturn && v->type()->kind() == TypeKind::Tensor) {
+    if (declaredReturn->kind() == TypeKind::Int) v = callOp("aten::IntImplicit", {{v, r}}, r);
+    else if (declaredReturn->kind() == TypeKind::Float) v = callOp("aten::FloatImplicit", {{v, r}}, r);
+  }
   if (!isPoison(v)) {
     if (declaredReturn) {
       if (!isSubtypeForArg(v->type(), declaredReturn) && !(fn.owner && fn.def->name == "__init__"))

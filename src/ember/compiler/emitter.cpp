@@ -255,6 +255,8 @@ std::shared_ptr<ir::Graph> FunctionEmitter::emit() {
   Frame root;
   frame = &root;
   inInit = fn.owner && fn.def->name == "__init__";
+  if (fn.def->isAsync)
+    error(fn.def->range(), "TorchScript does not support async functions", "remove `async` (and any `await`)");
   emitParameters();
   // A return anywhere but as the last top-level statement needs the flag form.
   const ast::StmtList& body = fn.def->body;
