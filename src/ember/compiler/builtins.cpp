@@ -221,10 +221,22 @@ Value* FunctionEmitter::callBuiltin(const std::string& name, std::vector<NamedVa
   if (name == "len") return argc(1, 1) ? callOp("aten::len", args, r) : poison();
   if (name == "range") {
     if (!argc(1, 3)) return poison();
-    std::vector<NamedValue> full = args;
-    if (full.size() == 1) full.insert(full.begin(), {constant(IValue(int64_t(0)), r), r});
-    if (full.size() == 2) full.push_back({constant(IValue(int64_t(1)), r), r});
-    return callOp("prim::rangelist", full, r);
+    if (args.size() == 1) return callOp("prim::rangelist", args, r);
+    // range(start, stop[, step]) as a value: the list a loop over it builds.
+    Value* start = args[0].value;
+    Value* step = args.size() == 3 ? args[2].value : constant(IValue(int64_t(1)), r);
+    Value* trip = callOp("aten::__range_length", {{start, r}, args[1], {step, r}}, r);
+    ir::Node* listNode = graph.createList(types::intT(), {});
+    listNode->setSourceLoc(loc(r));
+    Value* list = graph.insertNode(listNode)->output();
+    emitLoop(
+        trip, constant(IValue(true), r),
+        [&](Value* i) {
+          Value* v = callOp("aten::__derive_index", {{i, r}, {start, r}, {step, r}}, r);
+          callOp("aten::append", {{list, r}, {v, r}}, r);
+        },
+        nullptr, r);
+    return list;
   }
   if (name == "abs") return argc(1, 1) ? (args[0].value->type()->kind() == TypeKind::Tensor ? callOp("aten::abs", args, r) : callOp("prim::abs", args, r)) : poison();
   if (name == "min" || name == "max") {
