@@ -396,9 +396,10 @@ Value* FunctionEmitter::emitListLiteral(const ast::List& e, const TypePtr& hint)
 
 Value* FunctionEmitter::emitDictLiteral(const ast::Dict& e, const TypePtr& hint) {
   TypePtr kt, vt;
-  if (hint && hint->kind() == TypeKind::Dict) {
-    kt = hint->keyType();
-    vt = hint->valueType();
+  const TypePtr dictHint = hint && hint->kind() == TypeKind::Dict ? hint : nullptr;
+  if (dictHint) {
+    kt = dictHint->keyType();
+    vt = dictHint->valueType();
   }
   std::vector<Value*> vals;
   for (size_t i = 0; i < e.keys.size(); ++i) {
@@ -411,14 +412,14 @@ Value* FunctionEmitter::emitDictLiteral(const ast::Dict& e, const TypePtr& hint)
     Value* k = emitExpr(*e.keys[i]);
     Value* v = emitExpr(*e.values[i]);
     if (isPoison(k) || isPoison(v)) return poison();
-    if (hint && (!isSubtypeForArg(k->type(), kt) || !isSubtypeForArg(v->type(), vt))) {
+    if (dictHint && (!isSubtypeForArg(k->type(), kt) || !isSubtypeForArg(v->type(), vt))) {
       const bool keyBad = !isSubtypeForArg(k->type(), kt);
       error(e.range(), fmt::format("Type annotation was inferred to be `{}`, but the type of {} given by the dict "
                                    "literal is {}",
-                                   hint->str(), keyBad ? "keys" : "values", (keyBad ? k : v)->type()->str()));
+                                   dictHint->str(), keyBad ? "keys" : "values", (keyBad ? k : v)->type()->str()));
       return poison();
     }
-    if (!hint) {
+    if (!dictHint) {
       TypePtr nk = kt ? unifyTypes(kt, k->type()) : k->type();
       TypePtr nv = vt ? unifyTypes(vt, v->type()) : v->type();
       if (!nk || !nv) {

@@ -7,18 +7,19 @@
 
 namespace ember::compiler {
 
-namespace {
-bool isGradMode(const ast::Expr& e) {
-  std::string text(e.range().text());
-  return text.find("no_grad") != std::string::npos || text.find("enable_grad") != std::string::npos;
+// torch.no_grad() / torch.enable_grad(), however torch is imported.
+bool FunctionEmitter::isGradModeCall(const ast::Expr& e) {
+  const auto* call = ast::dyn_cast<ast::Call>(&e);
+  if (!call) return false;
+  SV callee = emitSugared(*call->func);
+  return callee->kind == Sugared::Kind::Op && (callee->name == "$no_grad" || callee->name == "$enable_grad");
 }
-}  // namespace
 
 ExitInfo FunctionEmitter::emitWith(const ast::With& w) {
   std::vector<std::pair<Value*, SourceRange>> entered;
   for (const auto& item : w.items) {
     const SourceRange& ir = item.context->range();
-    if (isGradMode(*item.context)) {
+    if (isGradModeCall(*item.context)) {
       if (item.target) error(item.target->range(), "`with ... as name` is not supported for grad modes");
       continue;
     }

@@ -188,6 +188,7 @@ class FunctionEmitter {
   ExitInfo emitRaise(const ast::Raise& s);
   ExitInfo emitAssert(const ast::Assert& s);
   ExitInfo emitWith(const ast::With& s);
+  bool isGradModeCall(const ast::Expr& e);
   void emitAssign(const ast::Assign& s);
   void emitAnnAssign(const ast::AnnAssign& s);
   void emitAugAssign(const ast::AugAssign& s);
