@@ -300,6 +300,7 @@ struct Pickler::Impl {
   }
 
   void saveTensor(const Tensor& t) {
+    if (!t.defined()) EMBER_FAIL_KIND(Type, "pickle: cannot save an undefined tensor");
     if (getIfMemoized(t.impl())) return;
     if (opts.torchScript) return saveScriptTensor(t);
     const PickledStorage& s = storageOf(t);
