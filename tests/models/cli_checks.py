@@ -71,6 +71,8 @@ check("graph .py", p.returncode == 0 and "graph(" in p.stdout, p)
 p = run("info", py)
 check("info .py", p.returncode == 0 and "scale" in p.stdout, p)
 converted = os.path.join(work, "funcs_converted.pt")
+if os.path.exists(converted):  # left by an earlier run
+    os.remove(converted)
 p = run("convert", py, converted)
 check("convert .py -> 2", p.returncode == 2 and ".py" in p.stderr and not os.path.exists(converted), p)
 p = run("convert", os.path.join(work, "missing.pt"), converted)
