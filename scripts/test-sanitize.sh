@@ -3,9 +3,9 @@
 # -fsanitize=address,undefined into build-asan/ and runs them: the unit tests
 # and the PyTorch-oracle conformance tests. Exits non-zero on any finding.
 #
-# -O1 -g1 instead of RelWithDebInfo's -O2 -g: it compiles about a third faster
-# (this runs in CI on two cores), still reports file:line in every stack, and
-# leaves assert() on (no NDEBUG).
+# -O1 -g1 instead of RelWithDebInfo's -O2 -g: quicker to compile (this runs in
+# CI on two cores), still file:line in every stack, and assert() stays on (no
+# NDEBUG).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
