@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ember/tensor/storage.h"
+#include "ember/tensor/storage_cache.h"
 #include "ember/tensor/tensor.h"
 
 namespace ember {

@@ -1,4 +1,5 @@
 #include "ember/tensor/storage.h"
+#include "ember/tensor/storage_cache.h"
 
 #include <cstdlib>
 #include <map>

@@ -51,20 +51,4 @@ class StorageImpl : public RefCounted {
 
 using Storage = IntrusivePtr<StorageImpl>;
 
-// Owned storages of kLargeBlock bytes or more come from a cache of freed
-// blocks: a fresh multi-megabyte block from malloc is fresh pages from the
-// kernel, and faulting them in costs more than the element-wise op that fills
-// them (4 MiB: ~1000 faults, several ms in a VM, against ~0.3 ms for an add).
-// Sizes are rounded up to classes 1/8 apart; the cache holds at most
-// kStorageCacheLimit bytes, dropping other classes' blocks first. It is off
-// under AddressSanitizer, whose use-after-free checks need blocks freed.
-namespace storage_cache {
-inline constexpr size_t kLargeBlock = size_t(1) << 18;
-inline constexpr size_t kStorageCacheLimit = size_t(1) << 28;
-// Bytes held by the cache (not handed out).
-size_t cachedBytes();
-// Frees every cached block (tests; a caller that knows memory is short).
-void release();
-}  // namespace storage_cache
-
 }  // namespace ember
