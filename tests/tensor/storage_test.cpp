@@ -19,7 +19,7 @@ constexpr bool kCacheOn = true;
 
 TEST(StorageCache, ReusesAFreedLargeBlock) {
   storage_cache::release();
-  const size_t n = 4 << 20;
+  const size_t n = storage_cache::kLargeBlock + (8 << 20);
   void* first = nullptr;
   {
     auto s = makeIntrusive<StorageImpl>(n);
@@ -40,6 +40,7 @@ TEST(StorageCache, ReusesAFreedLargeBlock) {
 TEST(StorageCache, SmallBlocksAndEmptyTensorsAreNotCached) {
   storage_cache::release();
   { auto s = makeIntrusive<StorageImpl>(1000); }
+  { auto s = makeIntrusive<StorageImpl>(storage_cache::kLargeBlock / 2); }
   {
     auto a = makeIntrusive<StorageImpl>(0);
     auto b = makeIntrusive<StorageImpl>(0);
@@ -70,9 +71,10 @@ TEST(StorageCache, ThreadsShareTheCache) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([t] {
-      for (int i = 0; i < 50; ++i) {
-        Tensor x = Tensor::empty({int64_t(1) << 16, 1 + (i + t) % 3}, DType::Float);
-        std::memset(x.rawData(), t, static_cast<size_t>(x.numel()) * 4);
+      for (int i = 0; i < 20; ++i) {
+        Tensor x = Tensor::empty({int64_t(1) << 23, 1 + (i + t) % 3}, DType::Float);
+        auto* p = static_cast<unsigned char*>(x.rawData());
+        p[0] = p[x.nbytes() - 1] = static_cast<unsigned char>(t);
       }
     });
   }
