@@ -86,6 +86,7 @@ Value* FunctionEmitter::callOp(const std::string& name, std::vector<NamedValue> 
                                const std::vector<NamedValue>& kwargs) {
   std::string why;
   if (Value* v = tryCallOp(name, args, r, kwargs, &why)) return v;
+  if (why.rfind("Unknown builtin op", 0) == 0) ctx.unknownOps.insert(name);
   std::optional<std::string> hint;
   for (const auto& a : args) {
     if (a.value->type()->kind() != TypeKind::Optional) continue;
@@ -218,6 +219,7 @@ void FunctionEmitter::emitParameters() {
     if (!type) type = types::tensor();
     if (p.defaultValue) {
       auto d = constantDefault(*p.defaultValue);
+      if (!d && ctx.archive) d = archiveConstant(*p.defaultValue);
       if (!d) {
         error(p.defaultValue->range(), "default values must be constants (literals, None, tuples or lists of numbers)");
       } else if (inferred && !d->isNone()) {
