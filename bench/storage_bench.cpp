@@ -1,7 +1,8 @@
 // A temporary's life in a model: a storage allocated, written once (as an
 // element-wise op writes its result) and freed, at sizes below and above
 // glibc's largest mmap threshold (32 MiB), above which every fresh block is
-// fresh pages from the kernel. Measures the storage cache (tensor/storage.h).
+// fresh pages from the kernel. Measures the storage cache
+// (tensor/storage_cache.h; BM_AddContiguous shows it in a real op).
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
