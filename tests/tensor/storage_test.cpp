@@ -19,7 +19,8 @@ constexpr bool kCacheOn = true;
 
 TEST(StorageCache, ReusesAFreedLargeBlock) {
   storage_cache::release();
-  const size_t n = storage_cache::kLargeBlock + (8 << 20);
+  const size_t n = size_t(8) << 20;  // a size class of its own: cachedBytes() is exact
+  static_assert(n >= storage_cache::kLargeBlock);
   void* first = nullptr;
   {
     auto s = makeIntrusive<StorageImpl>(n);
