@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "ember/api/ember.h"
+#include "ember/serialization/zip_writer.h"
 #include "ember/support/error.h"
 #include "ember/tensor/tensor.h"
 #include "ember/value/containers.h"
@@ -108,6 +109,64 @@ TEST(ModuleApi, MissingFileIsAnIoError) {
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::Io) << e.what();
+  }
+}
+
+// A minimal archive written here: `m/version`, `m/code/__torch__.py` and a
+// data.pkl for `__torch__.M` with its `training` attribute.
+std::shared_ptr<const std::vector<uint8_t>> archive(const std::string& version, const std::string& code) {
+  serialization::ZipWriter w;
+  // GLOBAL '__torch__ M', EMPTY_TUPLE, NEWOBJ, {'training': True}, BUILD, STOP
+  static const char pkl[] = "\x80\x02" "c__torch__\nM\nq\x00)\x81}q\x01X\x08\x00\x00\x00trainingq\x02\x88sb.";
+  w.add("m/data.pkl", std::string_view(pkl, sizeof(pkl) - 1));
+  w.add("m/code/__torch__.py", code);
+  w.add("m/version", version);
+  w.finish();
+  return std::make_shared<const std::vector<uint8_t>>(w.takeBuffer());
+}
+
+const char* kModule =
+    "class M(Module):\n"
+    "  __parameters__ = []\n"
+    "  __buffers__ = []\n"
+    "  training : bool\n"
+    "  k : Final[int] = 5\n"
+    "  def forward(self: __torch__.M, x: int) -> int:\n"
+    "    return torch.add(x, self.k)\n";
+
+TEST(ModuleApi, HandWrittenArchive) {
+  Module m = load(archive("3\n", kModule), "mini.pt");
+  EXPECT_EQ(m.forward({IValue(int64_t(2))}).toInt(), 7);
+  EXPECT_EQ(m.attr("k").toInt(), 5);
+  EXPECT_TRUE(m.is_training());
+}
+
+TEST(ModuleApi, NewerFormatVersionIsRefused) {
+  try {
+    load(archive("11\n", kModule), "new.pt");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::NotImplemented);
+    EXPECT_NE(std::string(e.what()).find("format version 11 is not supported"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ModuleApi, EveryUnknownOperatorIsListedAtLoadTime) {
+  std::string code =
+      "class M(Module):\n"
+      "  training : bool\n"
+      "  def forward(self: __torch__.M, x: Tensor) -> Tensor:\n"
+      "    return ops.aten.no_such_op(torch.frobnicate(x))\n"
+      "  def other(self: __torch__.M, x: Tensor) -> Tensor:\n"
+      "    return ops.custom.thing(x)\n";
+  try {
+    load(archive("3\n", code), "ops.pt");
+    FAIL();
+  } catch (const Error& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("3 operator(s) ember does not implement: aten::frobnicate, aten::no_such_op, custom::thing"),
+              std::string::npos)
+        << msg;
   }
 }
 
