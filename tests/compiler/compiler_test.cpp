@@ -1,9 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iostream>
-#include <sstream>
-
 #include "ember/runtime/compilation_unit.h"
 #include "ember/runtime/script_error.h"
 #include "ember/value/containers.h"
@@ -143,26 +139,5 @@ TEST(Compiler, DiagnosticsAtTheRightLine) {
   EXPECT_NE(errs[1].message.find("y is not defined in the false branch"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace ember::runtime
-
-namespace ember::runtime {
-namespace {
-// Prints the graphs of the file named by $EMBER_DUMP (a debugging aid).
-TEST(Compiler, DISABLED_Dump) {
-  const char* path = std::getenv("EMBER_DUMP");
-  ASSERT_NE(path, nullptr);
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  DiagnosticEngine diag;
-  CompilationUnit cu(ss.str(), path, diag);
-  diag.print(std::cout);
-  for (const auto& name : cu.functionNames()) std::cout << name << ":\n" << cu.function(name)->graph().str();
-  if (const char* arg = std::getenv("EMBER_ARG")) {
-    cu.function("f")->code().print(std::cout);
-    std::cout << cu.run("f", {IValue(int64_t(std::atoll(arg)))}).reprStr() << "\n";
-  }
-}
 }  // namespace
 }  // namespace ember::runtime

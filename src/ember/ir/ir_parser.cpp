@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "ember/support/error.h"
+#include "ember/support/text_scanner.h"
 #include "ember/value/containers.h"
 
 namespace ember::ir {
@@ -20,16 +21,14 @@ class GraphBuilderAccess {
 
 namespace {
 
-bool isIdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool isIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 bool isValueNameChar(char c) { return isIdentChar(c) || c == '.'; }
 bool isDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-class IRParser {
+class IRParser : TextScanner<IRParser> {
  public:
-  IRParser(std::string_view text, Graph* graph) : s_(text), graph_(graph) {}
+  IRParser(std::string_view text, Graph* graph) : TextScanner(text, /*comment=*/'#'), graph_(graph) {}
 
   // graph -> 'graph' '(' [param {',' param}] ')' ':' nodes 'return' '(' [values] ')'
   void parseGraph() {
@@ -42,18 +41,18 @@ class IRParser {
     parseNodes(graph_->block());
     expectWord("return");
     for (Value* v : parseValueRefs()) graph_->registerOutput(v);
-    skipSpace();
-    if (pos_ != s_.size()) fail("unexpected text after the graph's return");
+    expectEnd("unexpected text after the graph's return");
   }
 
   TypePtr parseTypeOnly() {
     TypePtr t = parseType();
-    skipSpace();
-    if (pos_ != s_.size()) fail("unexpected text after the type");
+    expectEnd("unexpected text after the type");
     return t;
   }
 
  private:
+  friend class TextScanner<IRParser>;
+
   // ---- characters
 
   [[noreturn]] void fail(std::string_view what) const {
@@ -68,36 +67,6 @@ class IRParser {
                std::string(col - 1, ' '));
   }
 
-  // Whitespace, newlines and comments.
-  void skipSpace() {
-    while (pos_ < s_.size()) {
-      char c = s_[pos_];
-      if (c == '#') {
-        while (pos_ < s_.size() && s_[pos_] != '\n') ++pos_;
-        continue;
-      }
-      if (!std::isspace(static_cast<unsigned char>(c))) return;
-      ++pos_;
-    }
-  }
-  char peek() {
-    skipSpace();
-    return pos_ < s_.size() ? s_[pos_] : '\0';
-  }
-  bool accept(char c) {
-    if (peek() != c) return false;
-    ++pos_;
-    return true;
-  }
-  void expect(char c) {
-    if (!accept(c)) fail(fmt::format("expected '{}'", c));
-  }
-  bool acceptText(std::string_view t) {
-    skipSpace();
-    if (s_.substr(pos_, t.size()) != t) return false;
-    pos_ += t.size();
-    return true;
-  }
   // A whole identifier equal to w.
   bool atWord(std::string_view w) {
     skipSpace();
@@ -693,8 +662,6 @@ class IRParser {
     return nullptr;
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
   Graph* graph_;
   std::unordered_map<std::string, Value*> values_;
   std::unordered_map<std::string, std::shared_ptr<const std::string>> files_;

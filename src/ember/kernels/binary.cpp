@@ -289,6 +289,13 @@ Tensor atan2Impl(const Tensor& out, const Tensor& self, const Tensor& other) {
   return iter.output();
 }
 
+// The in-place form of an op: impl writes into self, which is the result.
+template <class Impl, class... Args>
+Tensor inPlace(Impl impl, const Tensor& self, const Args&... args) {
+  impl(self, self, args...);
+  return self;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- public entry points
@@ -300,12 +307,10 @@ Tensor add(const Tensor& self, const Scalar& other, const Scalar& alpha) {
   return addImpl(Tensor(), self, wrap(other), alpha, alpha);
 }
 Tensor add_(const Tensor& self, const Tensor& other, const Scalar& alpha) {
-  addImpl(self, self, other, alpha, alpha);
-  return self;
+  return inPlace(addImpl, self, other, alpha, alpha);
 }
 Tensor add_(const Tensor& self, const Scalar& other, const Scalar& alpha) {
-  addImpl(self, self, wrap(other), alpha, alpha);
-  return self;
+  return inPlace(addImpl, self, wrap(other), alpha, alpha);
 }
 
 Tensor sub(const Tensor& self, const Tensor& other, const Scalar& alpha) {
@@ -315,12 +320,10 @@ Tensor sub(const Tensor& self, const Scalar& other, const Scalar& alpha) {
   return subImpl(Tensor(), self, wrap(other), alpha);
 }
 Tensor sub_(const Tensor& self, const Tensor& other, const Scalar& alpha) {
-  subImpl(self, self, other, alpha);
-  return self;
+  return inPlace(subImpl, self, other, alpha);
 }
 Tensor sub_(const Tensor& self, const Scalar& other, const Scalar& alpha) {
-  subImpl(self, self, wrap(other), alpha);
-  return self;
+  return inPlace(subImpl, self, wrap(other), alpha);
 }
 Tensor rsub(const Tensor& self, const Tensor& other, const Scalar& alpha) {
   return subImpl(Tensor(), other, self, alpha);
@@ -331,14 +334,8 @@ Tensor rsub(const Tensor& self, const Scalar& other, const Scalar& alpha) {
 
 Tensor mul(const Tensor& self, const Tensor& other) { return mulImpl(Tensor(), self, other); }
 Tensor mul(const Tensor& self, const Scalar& other) { return mulImpl(Tensor(), self, wrap(other)); }
-Tensor mul_(const Tensor& self, const Tensor& other) {
-  mulImpl(self, self, other);
-  return self;
-}
-Tensor mul_(const Tensor& self, const Scalar& other) {
-  mulImpl(self, self, wrap(other));
-  return self;
-}
+Tensor mul_(const Tensor& self, const Tensor& other) { return inPlace(mulImpl, self, other); }
+Tensor mul_(const Tensor& self, const Scalar& other) { return inPlace(mulImpl, self, wrap(other)); }
 
 Tensor div(const Tensor& self, const Tensor& other, std::optional<std::string_view> mode) {
   return divImpl(Tensor(), self, other, mode);
@@ -347,46 +344,26 @@ Tensor div(const Tensor& self, const Scalar& other, std::optional<std::string_vi
   return divImpl(Tensor(), self, wrap(other), mode);
 }
 Tensor div_(const Tensor& self, const Tensor& other, std::optional<std::string_view> mode) {
-  divImpl(self, self, other, mode);
-  return self;
+  return inPlace(divImpl, self, other, mode);
 }
 Tensor div_(const Tensor& self, const Scalar& other, std::optional<std::string_view> mode) {
-  divImpl(self, self, wrap(other), mode);
-  return self;
+  return inPlace(divImpl, self, wrap(other), mode);
 }
 Tensor floor_divide(const Tensor& self, const Tensor& other) { return divFloorImpl(Tensor(), self, other); }
 Tensor floor_divide(const Tensor& self, const Scalar& other) { return divFloorImpl(Tensor(), self, wrap(other)); }
-Tensor floor_divide_(const Tensor& self, const Tensor& other) {
-  divFloorImpl(self, self, other);
-  return self;
-}
-Tensor floor_divide_(const Tensor& self, const Scalar& other) {
-  divFloorImpl(self, self, wrap(other));
-  return self;
-}
+Tensor floor_divide_(const Tensor& self, const Tensor& other) { return inPlace(divFloorImpl, self, other); }
+Tensor floor_divide_(const Tensor& self, const Scalar& other) { return inPlace(divFloorImpl, self, wrap(other)); }
 
 Tensor remainder(const Tensor& self, const Tensor& other) { return remainderImpl(Tensor(), self, other); }
 Tensor remainder(const Tensor& self, const Scalar& other) { return remainderImpl(Tensor(), self, wrap(other)); }
 Tensor remainder(const Scalar& self, const Tensor& other) { return remainderImpl(Tensor(), wrap(self), other); }
-Tensor remainder_(const Tensor& self, const Tensor& other) {
-  remainderImpl(self, self, other);
-  return self;
-}
-Tensor remainder_(const Tensor& self, const Scalar& other) {
-  remainderImpl(self, self, wrap(other));
-  return self;
-}
+Tensor remainder_(const Tensor& self, const Tensor& other) { return inPlace(remainderImpl, self, other); }
+Tensor remainder_(const Tensor& self, const Scalar& other) { return inPlace(remainderImpl, self, wrap(other)); }
 
 Tensor fmod(const Tensor& self, const Tensor& other) { return fmodImpl(Tensor(), self, other); }
 Tensor fmod(const Tensor& self, const Scalar& other) { return fmodImpl(Tensor(), self, wrap(other)); }
-Tensor fmod_(const Tensor& self, const Tensor& other) {
-  fmodImpl(self, self, other);
-  return self;
-}
-Tensor fmod_(const Tensor& self, const Scalar& other) {
-  fmodImpl(self, self, wrap(other));
-  return self;
-}
+Tensor fmod_(const Tensor& self, const Tensor& other) { return inPlace(fmodImpl, self, other); }
+Tensor fmod_(const Tensor& self, const Scalar& other) { return inPlace(fmodImpl, self, wrap(other)); }
 
 Tensor pow(const Tensor& self, const Tensor& exponent) { return powTensorTensorImpl(Tensor(), self, exponent); }
 Tensor pow(const Tensor& self, const Scalar& exponent) { return powTensorScalarImpl(Tensor(), self, exponent); }
@@ -400,30 +377,15 @@ Tensor pow(const Scalar& self, const Tensor& exponent) {
   }
   return powTensorTensorImpl(Tensor(), wrap(self), exponent);
 }
-Tensor pow_(const Tensor& self, const Tensor& exponent) {
-  powTensorTensorImpl(self, self, exponent);
-  return self;
-}
-Tensor pow_(const Tensor& self, const Scalar& exponent) {
-  powTensorScalarImpl(self, self, exponent);
-  return self;
-}
+Tensor pow_(const Tensor& self, const Tensor& exponent) { return inPlace(powTensorTensorImpl, self, exponent); }
+Tensor pow_(const Tensor& self, const Scalar& exponent) { return inPlace(powTensorScalarImpl, self, exponent); }
 
 Tensor maximum(const Tensor& self, const Tensor& other) { return maxMinImpl<true>(Tensor(), self, other); }
-Tensor maximum_(const Tensor& self, const Tensor& other) {
-  maxMinImpl<true>(self, self, other);
-  return self;
-}
+Tensor maximum_(const Tensor& self, const Tensor& other) { return inPlace(maxMinImpl<true>, self, other); }
 Tensor minimum(const Tensor& self, const Tensor& other) { return maxMinImpl<false>(Tensor(), self, other); }
-Tensor minimum_(const Tensor& self, const Tensor& other) {
-  maxMinImpl<false>(self, self, other);
-  return self;
-}
+Tensor minimum_(const Tensor& self, const Tensor& other) { return inPlace(maxMinImpl<false>, self, other); }
 
 Tensor atan2(const Tensor& self, const Tensor& other) { return atan2Impl(Tensor(), self, other); }
-Tensor atan2_(const Tensor& self, const Tensor& other) {
-  atan2Impl(self, self, other);
-  return self;
-}
+Tensor atan2_(const Tensor& self, const Tensor& other) { return inPlace(atan2Impl, self, other); }
 
 }  // namespace ember::kernels

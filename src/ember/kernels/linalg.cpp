@@ -18,7 +18,6 @@ namespace ember::kernels {
 
 using reduce_detail::castTo;
 using reduce_detail::notImplementedFor;
-using reduce_detail::scalarTypeName;
 
 namespace {
 

@@ -28,22 +28,9 @@
 
 #include "ember/kernels/simd.h"
 #include "ember/tensor/tensor.h"
+#include "ember/tensor/tensor_iterator.h"  // scalarTypeName
 
 namespace ember::kernels::reduce_detail {
-
-// PyTorch's ScalarType name ("Float", "Long"): its error messages use it.
-inline std::string_view scalarTypeName(DType t) {
-  switch (t) {
-#define EMBER_DTYPE(ctype, Name, id, py, storage) \
-  case DType::Name:                               \
-    return #Name;
-#include "ember/tensor/dtype.def"
-#undef EMBER_DTYPE
-    case DType::Undefined:
-      break;
-  }
-  return "Undefined";
-}
 
 // `"prod_cpu" not implemented for 'Half'`: PyTorch's dispatch refusal.
 [[noreturn]] inline void notImplementedFor(std::string_view kernel, DType t) {

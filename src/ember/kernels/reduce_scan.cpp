@@ -1,6 +1,7 @@
 // cumsum, cumprod and their in-place forms.
 #include <vector>
 
+#include "ember/kernels/elementwise_util.h"
 #include "ember/kernels/reduce.h"
 #include "ember/kernels/reduce_common.h"
 
@@ -14,24 +15,6 @@ namespace {
 // bfloat16, int64 for integers.
 template <class T>
 using ScanAcc = std::conditional_t<isReducedFloat<T>, float, std::conditional_t<isFloatType<T>, double, int64_t>>;
-
-// The C++ type names PyTorch's TypeMeta prints in "Bad in-place call" errors.
-std::string_view typeMetaName(DType t) {
-  switch (t) {
-    case DType::Byte: return "unsigned char";
-    case DType::Char: return "signed char";
-    case DType::Short: return "short int";
-    case DType::Int: return "int";
-    case DType::Long: return "long int";
-    case DType::Half: return "c10::Half";
-    case DType::Float: return "float";
-    case DType::Double: return "double";
-    case DType::Bool: return "bool";
-    case DType::BFloat16: return "c10::BFloat16";
-    case DType::Undefined: break;
-  }
-  return "unknown";
-}
 
 template <class T, bool kProd>
 void scanContiguous(const T* x, T* y, int64_t outer, int64_t n, int64_t inner) {

@@ -113,6 +113,23 @@ Tensor withGrad(Tensor t, bool requiresGrad) {
   return t;
 }
 
+// aten::tensor.int/.float/.bool: a 0-dim tensor of a Python number.
+template <class V>
+auto tensorFromPython() {
+  return [](V v, OptDType dtype, OptDevice device, bool requiresGrad) {
+    k::checkCpuDevice(device);
+    return withGrad(k::tensorFromScalar(Scalar(v), dtype), requiresGrad);
+  };
+}
+// aten::as_tensor.int/.float/.bool: the same without requires_grad.
+template <class V>
+auto asTensorFromPython() {
+  return [](V v, OptDType dtype, OptDevice device) {
+    k::checkCpuDevice(device);
+    return k::tensorFromScalar(Scalar(v), dtype);
+  };
+}
+
 }  // namespace
 
 void registerFactoryOps(Registry& r) {
@@ -254,22 +271,13 @@ void registerFactoryOps(Registry& r) {
           return withGrad(tensorFromList(data, dtype, device), requiresGrad);
         });
   r.def("aten::tensor.int(int t, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False) -> Tensor",
-        [](int64_t v, OptDType dtype, OptDevice device, bool requiresGrad) {
-          k::checkCpuDevice(device);
-          return withGrad(k::tensorFromScalar(Scalar(v), dtype), requiresGrad);
-        });
+        tensorFromPython<int64_t>());
   r.def("aten::tensor.float(float t, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False) -> "
         "Tensor",
-        [](double v, OptDType dtype, OptDevice device, bool requiresGrad) {
-          k::checkCpuDevice(device);
-          return withGrad(k::tensorFromScalar(Scalar(v), dtype), requiresGrad);
-        });
+        tensorFromPython<double>());
   r.def("aten::tensor.bool(bool t, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False) -> "
         "Tensor",
-        [](bool v, OptDType dtype, OptDevice device, bool requiresGrad) {
-          k::checkCpuDevice(device);
-          return withGrad(k::tensorFromScalar(Scalar(v), dtype), requiresGrad);
-        });
+        tensorFromPython<bool>());
   r.def("aten::as_tensor.list(t[] data, *, ScalarType? dtype=None, Device? device=None) -> Tensor",
         [](const IValue& data, OptDType dtype, OptDevice device) { return tensorFromList(data, dtype, device); });
   r.def("aten::as_tensor(Tensor(a) data, *, ScalarType? dtype=None, Device? device=None) -> Tensor(b|a)",
@@ -278,20 +286,11 @@ void registerFactoryOps(Registry& r) {
           return dtype ? data.to(*dtype) : data;
         });
   r.def("aten::as_tensor.int(int t, *, ScalarType? dtype=None, Device? device=None) -> Tensor",
-        [](int64_t v, OptDType dtype, OptDevice device) {
-          k::checkCpuDevice(device);
-          return k::tensorFromScalar(Scalar(v), dtype);
-        });
+        asTensorFromPython<int64_t>());
   r.def("aten::as_tensor.float(float t, *, ScalarType? dtype=None, Device? device=None) -> Tensor",
-        [](double v, OptDType dtype, OptDevice device) {
-          k::checkCpuDevice(device);
-          return k::tensorFromScalar(Scalar(v), dtype);
-        });
+        asTensorFromPython<double>());
   r.def("aten::as_tensor.bool(bool t, *, ScalarType? dtype=None, Device? device=None) -> Tensor",
-        [](bool v, OptDType dtype, OptDevice device) {
-          k::checkCpuDevice(device);
-          return k::tensorFromScalar(Scalar(v), dtype);
-        });
+        asTensorFromPython<bool>());
 }
 
 }  // namespace ember::ops

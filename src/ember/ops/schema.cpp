@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "ember/support/text_scanner.h"
 #include "ember/value/containers.h"
 
 namespace ember::ops {
@@ -12,9 +13,9 @@ namespace ember::ops {
 namespace {
 
 // A recursive-descent parser over one schema line. Errors name the column.
-class SchemaParser {
+class SchemaParser : TextScanner<SchemaParser> {
  public:
-  explicit SchemaParser(std::string_view text) : s_(text) {}
+  explicit SchemaParser(std::string_view text) : TextScanner(text) {}
 
   // schema -> qualname ['.' overload] '(' arguments ')' '->' returns
   FunctionSchema parseSchema() {
@@ -27,48 +28,23 @@ class SchemaParser {
     skipSpace();
     expectText("->");
     parseReturns(fs);
-    skipSpace();
-    if (pos_ != s_.size()) fail("unexpected text after the return type");
+    expectEnd("unexpected text after the return type");
     return fs;
   }
 
   TypePtr parseTypeOnly() {
     Argument a;
     TypePtr t = parseType(a);
-    skipSpace();
-    if (pos_ != s_.size()) fail("unexpected text after the type");
+    expectEnd("unexpected text after the type");
     return t;
   }
 
  private:
+  friend class TextScanner<SchemaParser>;
+
   [[noreturn]] void fail(std::string_view what) const {
     EMBER_FAIL("schema: {} at column {} in '{}'", what, pos_ + 1, s_);
   }
-  void skipSpace() {
-    while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
-  }
-  char peek() {
-    skipSpace();
-    return pos_ < s_.size() ? s_[pos_] : '\0';
-  }
-  bool accept(char c) {
-    if (peek() != c) return false;
-    ++pos_;
-    return true;
-  }
-  void expect(char c) {
-    if (!accept(c)) fail(fmt::format("expected '{}'", c));
-  }
-  bool acceptText(std::string_view t) {
-    skipSpace();
-    if (s_.substr(pos_, t.size()) != t) return false;
-    pos_ += t.size();
-    return true;
-  }
-  void expectText(std::string_view t) {
-    if (!acceptText(t)) fail(fmt::format("expected '{}'", t));
-  }
-  static bool isIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
   std::string parseIdent() {
     skipSpace();
     size_t start = pos_;
@@ -319,9 +295,6 @@ class SchemaParser {
     if (ec != std::errc() || p != tok.data() + tok.size()) fail("malformed integer default");
     return IValue(v);
   }
-
-  std::string_view s_;
-  size_t pos_ = 0;
 };
 
 void printDefault(std::ostream& os, const IValue& v) {
