@@ -376,6 +376,23 @@ TEST(Unpickler, TensorsViewLoadedStorages) {
   EXPECT_TRUE(t.requiresGrad());
 }
 
+TEST(Unpickler, NegativeStorageSizeIsRefused) {
+  // ('storage', ByteStorage, '0', 'cpu', -1): a byte storage of -1 elements
+  // must not reach the storage loader as a huge size.
+  PickleBuilder b;
+  b.op(Op::MARK).str("storage").global("torch", "ByteStorage").str("0").str("cpu");
+  b.op(Op::BININT).u4(0xffffffffu).op(Op::TUPLE).op(Op::BINPERSID);
+  UnpicklerOptions opts;
+  bool called = false;
+  opts.storageLoader = [&](const std::string&, DType, int64_t) {
+    called = true;
+    return makeIntrusive<StorageImpl>(0);
+  };
+  std::string msg = errorOf([&] { load(b.stop(), opts); });
+  EXPECT_NE(msg.find("the storage size must be a non-negative int"), std::string::npos) << msg;
+  EXPECT_FALSE(called);
+}
+
 TEST(Unpickler, TensorErrors) {
   PickleBuilder b;
   tensorCall(b, "0", "FloatStorage", 6, 0, {2, 3}, {3, 1}, false);

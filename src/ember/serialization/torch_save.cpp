@@ -109,8 +109,8 @@ IValue loadLegacy(std::span<const uint8_t> bytes, const std::string& label, cons
     size_t n = static_cast<size_t>(numel) * elementSize(dtype);
     // The data follows the pickle: a storage larger than the file is a lie,
     // and must not become an allocation.
+    if (n > bytes.size() - claimed) EMBER_FAIL("storages claim more bytes than the file holds");
     claimed += n;
-    if (claimed > bytes.size()) EMBER_FAIL("storages claim more bytes than the file holds");
     // Zeroed: the data is read after the pickle (and checked then).
     auto s = makeIntrusive<StorageImpl>(n);
     if (n) std::memset(s->data(), 0, n);
