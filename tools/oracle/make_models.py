@@ -7,6 +7,8 @@ For each model (seed 0 random weights, eval mode) OUTDIR gets
   <name>_traced.pt     torch.jit.trace(model, inputs)
   <name>_inputs.pt     the tuple of forward arguments (torch.save)
   <name>_expected.pt   the eager model's output on them (torch.save)
+  <name>_<kind>_expected.pt  what the saved archive returns under torch.jit.load (the reference
+                       ember is held to; the manifest says whether it matches the eager output)
 and OUTDIR/models.json, the manifest: per model its tier, input shape, rtol/atol and
 which files exist; a model torch.jit.script or trace refuses is listed with the reason.
 Names select models; without names, the tier does (default: fast).
@@ -166,6 +168,15 @@ def max_abs(v):
     return 0.0
 
 
+def same_values(got, want):
+    """Whether the archive's output holds the eager output (first element of a tuple)."""
+    if isinstance(got, tuple) and not isinstance(want, tuple):
+        got = got[0]
+    if isinstance(got, torch.Tensor) and isinstance(want, torch.Tensor):
+        return got.shape == want.shape and torch.allclose(got, want, rtol=1e-4, atol=1e-6)
+    return False
+
+
 def make(name, outdir):
     tier, shape = MODELS[name]
     entry = {"name": name, "tier": tier, "input_shape": list(shape), "rtol": RTOL}
@@ -184,7 +195,13 @@ def make(name, outdir):
             with torch.no_grad():
                 sm = torch.jit.script(m) if kind == "scripted" else torch.jit.trace(m, inputs, check_trace=False)
             torch.jit.save(sm, path)
+            # What the archive itself returns is the reference (scripted GoogLeNet returns its
+            # namedtuple even in eval mode, where the eager model returns a tensor).
+            with torch.no_grad():
+                got = plain(torch.jit.load(path)(*inputs))
+            torch.save(got, os.path.join(outdir, f"{name}_{kind}_expected.pt"))
             entry[kind] = os.path.basename(path)
+            entry[f"{kind}_matches_eager"] = same_values(got, expected)
             write_case(outdir, name, kind, entry)
         except Exception as e:  # noqa: BLE001 - the refusal is what we record
             entry[kind] = None
@@ -204,7 +221,7 @@ def write_case(outdir, name, kind, entry):
     case = os.path.join(outdir, "cases", f"tv_{name}_{kind}")
     os.makedirs(case, exist_ok=True)
     for src, dst in ((f"{name}_{kind}.pt", "model.pt"), (f"{name}_inputs.pt", "inputs.pt"),
-                     (f"{name}_expected.pt", "expected.pt")):
+                     (f"{name}_{kind}_expected.pt", "expected.pt")):
         target = os.path.join(case, dst)
         if os.path.exists(target):
             os.remove(target)
@@ -241,7 +258,8 @@ def up_to_date(outdir, name, st):
         return None
     with open(path) as f:
         e = json.load(f)
-    files = [f"{name}_inputs.pt", f"{name}_expected.pt"] + [e[k] for k in ("scripted", "traced") if e.get(k)]
+    files = [f"{name}_inputs.pt", f"{name}_expected.pt"]
+    files += [x for k in ("scripted", "traced") if e.get(k) for x in (e[k], f"{name}_{k}_expected.pt")]
     if e.get("stamp") != st or not all(os.path.exists(os.path.join(outdir, x)) for x in files):
         return None
     return e

@@ -9,7 +9,8 @@ saved to memory and examined two ways:
     blocks so ops of branches eval mode never takes count too (ember compiles them all), with
     the overload from the node's schema ("aten::add.Tensor");
   - code: the archive's code/ files, scanned for torch.X, ops.aten.X, torch._C._nn.X,
-    ops.prim.X (the spellings ember's compiler resolves by name, without overload).
+    ops.prim.X (the spellings ember's compiler resolves by name, without overload), and
+    torch.X(..., out=...) calls, which need aten::X.out.
 FILE is `ember_list_ops` output (one qualified name a line); without it the registry is
 read from the `r.def("...")` schemas in src/ember/ops/*.cpp.
 Prints per model and kind the aten ops missing from the registry; --tsv writes
@@ -31,6 +32,7 @@ import make_models  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CODE_RE = re.compile(r"\b(?:torch\._C\._nn|torch\._C\._fft|torch\._C\._linalg|ops\.aten|ops\.prim|torch)\.([A-Za-z_][A-Za-z_0-9]*)\b")
+OUT_RE = re.compile(r"\btorch\.([A-Za-z_][A-Za-z_0-9]*)\([^()]*\bout=")
 # torch.X spellings in serialized code that are types or namespaces, not ops.
 NOT_OPS = {"Tensor", "_C", "jit", "nn", "device", "dtype", "Generator", "float", "int", "bool",
            "List", "Dict", "Optional", "Tuple", "torchvision", "ops", "fx"}
@@ -78,6 +80,9 @@ def code_ops(module):
         for info in z.infolist():
             if "/code/" in info.filename and info.filename.endswith(".py"):
                 src = z.read(info).decode()
+                # A call with out= needs the .out overload (F.normalize's torch.div(..., out=out)).
+                for m in OUT_RE.finditer(src):
+                    out.add(f"aten::{m.group(1)}.out")
                 for m in CODE_RE.finditer(src):
                     if m.group(1) not in NOT_OPS:
                         prefix = m.group(0)[: -len(m.group(1))]
@@ -151,7 +156,8 @@ def main():
             for op in sorted(found["code"]):
                 rows.append((n, kind + "_code", op))
             missing = sorted(op for op in found["graph"] if op.startswith("aten::") and op not in registered)
-            missing += sorted(op for op in found["code"] if op.startswith("aten::") and op not in by_name)
+            missing += sorted(op for op in found["code"] if op.startswith("aten::")
+                              and (op not in registered if "." in op else op not in by_name))
             missing += sorted(op for op in found["graph"] | found["code"]
                               if op.startswith("prim::") and op.split(".")[0] not in by_name)
             all_missing.update(missing)
