@@ -130,8 +130,10 @@ def build(name):
     torch.manual_seed(0)
     kwargs = {}
     if name in ("googlenet", "inception_v3"):
-        # init_weights=True uses scipy-free truncnorm in 0.14, but aux logits only run in training.
-        kwargs = {"aux_logits": True, "init_weights": True}
+        # PyTorch's default layer init: init_weights=True draws N(0, 0.1) whatever the fan-in,
+        # and inception_v3's logits reach 1e8. Explicit, it also silences a FutureWarning.
+        # The aux classifiers are in the archive but run only in training mode.
+        kwargs = {"aux_logits": True, "init_weights": False}
     m = getattr(tvm, name)(weights=None, **kwargs)
     # Fresh BatchNorm stats are mean 0 / var 1, which would hide a wrong normalisation.
     g = torch.Generator().manual_seed(1)
@@ -143,6 +145,15 @@ def build(name):
                 if mod.weight is not None:
                     mod.weight.copy_(torch.rand(mod.weight.shape, generator=g) * 0.5 + 0.75)
                     mod.bias.copy_(torch.rand(mod.bias.shape, generator=g) * 0.2 - 0.1)
+        # Constant-initialised parameters hide whole paths: zero classifier heads (vit)
+        # give an all-zero output, layer scales of 1e-6 (convnext) mute residual branches,
+        # zero biases and unit norm weights skip their arithmetic.
+        for _, p in mod.named_parameters(recurse=False):
+            with torch.no_grad():
+                flat = p.detach().reshape(-1)
+                if flat.numel() and bool((flat == flat[0]).all()):
+                    base = 1.0 if float(flat[0]) == 1.0 else 0.0
+                    p.copy_(base + torch.rand(p.shape, generator=g) * 0.2 - 0.1)
     return m.eval()
 
 
