@@ -16,6 +16,11 @@ struct Options {
   bool optimized = false;
 };
 
-int runInfo(const Options& opt);
+int runInfo(const Options& opt);       // torch.save files; archives and .py go to runInfoModel
+int runInfoModel(const Options& opt);
+int runRun(const Options& opt);
+int runGraph(const Options& opt);
+int runCheck(const Options& opt);
+int runBench(const Options& opt);
 
 }  // namespace ember::cli

@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/model.h"
+#include "ember/serialization/archive_reader.h"
 #include "ember/serialization/torch_save.h"
 #include "ember/value/containers.h"
 
@@ -45,6 +47,7 @@ void describe(std::ostream& os, const IValue& v, int depth, size_t& tensors, siz
 }  // namespace
 
 int runInfo(const Options& opt) {
+  if (isPythonSource(opt.model) || serialization::isScriptArchive(opt.model)) return runInfoModel(opt);
   IValue v = serialization::loadTorchFile(opt.model);
   size_t tensors = 0, bytes = 0;
   std::cout << opt.model << ": torch.save file\n";

@@ -53,6 +53,10 @@ int main(int argc, char** argv) {
 
   try {
     if (*info) return ember::cli::runInfo(opt);
+    if (*run) return ember::cli::runRun(opt);
+    if (*graph) return ember::cli::runGraph(opt);
+    if (*check) return ember::cli::runCheck(opt);
+    if (*bench) return ember::cli::runBench(opt);
     std::cerr << "ember " << app.get_subcommands().front()->get_name() << ": not implemented yet\n";
     return 2;
   } catch (const ember::Error& e) {

@@ -50,6 +50,8 @@ std::optional<int64_t> dtypeConstant(const std::string& name) {
 }  // namespace
 
 SV FunctionEmitter::moduleAttribute(const std::string& module, const std::string& attr, const SourceRange& r) {
+  if (ctx.archive)
+    if (SV a = archiveModuleAttribute(module, attr, r)) return a;
   auto s = std::make_shared<Sugared>();
   if (module == "torch") {
     if (attr == "nn") {
@@ -119,7 +121,9 @@ SV FunctionEmitter::emitCall(const ast::Call& e, const TypePtr& hint) {
   std::vector<NamedValue> args, kwargs;
   // isinstance and annotate read their arguments as types, not values.
   bool typeArgs = callee->kind == Sugared::Kind::Builtin &&
-                  (callee->name == "isinstance" || callee->name == "jit.annotate");
+                  (callee->name == "isinstance" || callee->name == "jit.annotate" ||
+                   callee->name == "$unchecked_cast" || callee->name == "$uninitialized" ||
+                   callee->name.rfind("$new:", 0) == 0);
   if (callee->kind == Sugared::Kind::Simple && isPoison(callee->value)) return callee;
   if (!typeArgs) {
     for (const auto& a : e.args) {
@@ -145,6 +149,10 @@ SV FunctionEmitter::emitCall(const ast::Call& e, const TypePtr& hint) {
 Value* FunctionEmitter::callSugared(const SV& callee, std::vector<NamedValue> args, std::vector<NamedValue> kwargs,
                                     const ast::Call& e, const TypePtr& hint) {
   const SourceRange& r = e.range();
+  // Before the poison check: a load-time error names every missing operator.
+  if (callee->kind == Sugared::Kind::Op && callee->name[0] != '$' &&
+      ops::Registry::global().overloads(callee->name).empty())
+    ctx.unknownOps.insert(callee->name);
   for (const auto& a : args)
     if (isPoison(a.value)) return a.value;
   switch (callee->kind) {
@@ -152,7 +160,7 @@ Value* FunctionEmitter::callSugared(const SV& callee, std::vector<NamedValue> ar
     case Sugared::Kind::Op:
       if (callee->name == "$no_grad" || callee->name == "$enable_grad") return constant(IValue(), r);
       if (callee->name == "$is_grad_enabled") return constant(IValue(false), r);
-      if (callee->name == "aten::tensor" && !args.empty() && isNumber(args[0].value->type())) {
+      if (callee->name == "aten::tensor" && !ctx.archive && !args.empty() && isNumber(args[0].value->type())) {
         // torch.tensor(1.0): a 0-dim tensor, dtype as eager PyTorch picks it.
         return callOp("aten::scalar_tensor", args, r, kwargs);
       }
@@ -182,6 +190,7 @@ Value* FunctionEmitter::callBuiltin(const std::string& name, std::vector<NamedVa
     }
     return true;
   };
+  if (name[0] == '$' && ctx.archive) return callArchiveBuiltin(name, std::move(args), e);
   if (name == "isinstance") {
     if (e.args.size() != 2) {
       error(r, "isinstance() takes 2 arguments");
@@ -367,7 +376,7 @@ Value* FunctionEmitter::callMethod(Value* self, const std::string& name, std::ve
   if (isPoison(self)) return self;
   const TypePtr& t = self->type();
   if (const ClassType* cls = asClass(t)) {
-    ClassInfo* info = ctx.findClass(cls->name().substr(cls->name().rfind('.') + 1));
+    ClassInfo* info = ctx.archive ? ctx.findClass(cls->name()) : ctx.findClass(cls->name().substr(cls->name().rfind('.') + 1));
     if (info) {
       auto it = info->methods.find(name);
       if (it != info->methods.end()) return callUserFunction(*it->second, self, std::move(args), std::move(kwargs), r);

@@ -28,8 +28,28 @@ struct CompiledFunction {
 struct CompiledModule {
   std::vector<CompiledFunction> functions;
   std::vector<ClassTypePtr> classes;
+  std::vector<std::string> unknownOps;  // operators called but not registered
+  std::vector<std::string> unknownClasses;  // archives: classes named but not defined (torchbind)
 };
 
 CompiledModule compileModule(const frontend::Module& module, DiagnosticEngine& diag);
+
+// ---- archives: code/ of a torch.jit.save file (archive_compiler.cpp)
+
+struct ArchiveScope {
+  std::vector<IValue> constants;  // constants.pkl: CONSTANTS.cN
+};
+
+struct ArchiveSourceFile {
+  std::string module;  // "__torch__.a.b" for code/__torch__/a/b.py
+  SourceFilePtr file;
+};
+
+// Compiles every file together: classes and functions are registered by
+// qualified name across files first, then every method and function is
+// compiled. Class types carry their attribute kinds (parameters, buffers,
+// submodules) and Final constants.
+CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files, const ArchiveScope& scope,
+                                     DiagnosticEngine& diag);
 
 }  // namespace ember::compiler

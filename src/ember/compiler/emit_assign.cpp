@@ -116,6 +116,7 @@ void FunctionEmitter::assignTarget(const ast::Expr& target, Value* v, const Sour
 }
 
 void FunctionEmitter::emitAssign(const ast::Assign& s) {
+  if (ctx.archive && bindSugaredAlias(s)) return;
   TypePtr hint;
   if (s.typeComment && s.typeComment->annotation) hint = parseType(*s.typeComment->annotation, ctx);
   Value* v = emitExpr(*s.value, hint);

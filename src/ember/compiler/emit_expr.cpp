@@ -78,6 +78,8 @@ SV FunctionEmitter::emitSugared(const ast::Expr& e, const TypePtr& hint) {
     case ast::NodeKind::Name: {
       const std::string& id = static_cast<const ast::Name&>(e).id;
       if (Value* v = lookup(id, r)) return simple(v);
+      if (ctx.archive)
+        if (SV a = archiveName(id, r)) return a;
       auto s = std::make_shared<Sugared>();
       if (auto it = ctx.functions.find(id); it != ctx.functions.end() && !it->second->owner) {
         s->kind = Sugared::Kind::Function;
@@ -434,6 +436,12 @@ SV FunctionEmitter::emitAttribute(const ast::Attribute& e) {
     return s;
   };
   if (base->kind == Sugared::Kind::Module) return moduleAttribute(base->name, e.attr, r);
+  if (ctx.archive && base->kind == Sugared::Kind::Class && e.attr == "__new__" && base->cls->type) {
+    auto s = std::make_shared<Sugared>();
+    s->kind = Sugared::Kind::Builtin;
+    s->name = "$new:" + base->cls->type->name();
+    return s;
+  }
   if (base->kind != Sugared::Kind::Simple) {
     error(r, "unknown attribute '" + e.attr + "'");
     return simple(poison());

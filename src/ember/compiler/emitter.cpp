@@ -84,6 +84,9 @@ Value* FunctionEmitter::tryCallOp(const std::string& name, std::vector<NamedValu
 
 Value* FunctionEmitter::callOp(const std::string& name, std::vector<NamedValue> args, const SourceRange& r,
                                const std::vector<NamedValue>& kwargs) {
+  // Recorded even when an argument is already poisoned, so that a load-time
+  // error can name every missing operator, nested calls included.
+  if (ops::Registry::global().overloads(name).empty()) ctx.unknownOps.insert(name);
   std::string why;
   if (Value* v = tryCallOp(name, args, r, kwargs, &why)) return v;
   std::optional<std::string> hint;
@@ -218,6 +221,7 @@ void FunctionEmitter::emitParameters() {
     if (!type) type = types::tensor();
     if (p.defaultValue) {
       auto d = constantDefault(*p.defaultValue);
+      if (!d && ctx.archive) d = archiveConstant(*p.defaultValue);
       if (!d) {
         error(p.defaultValue->range(), "default values must be constants (literals, None, tuples or lists of numbers)");
       } else if (inferred && !d->isNone()) {

@@ -50,6 +50,12 @@ class ModuleContext {
   std::map<std::string, std::unique_ptr<ClassInfo>> classes;        // by short name
   // alias -> module path ("F" -> "torch.nn.functional", "List" -> "typing.List")
   std::map<std::string, std::string> aliases;
+  // Set when compiling an archive's code/ (archive_compiler.cpp): classes and
+  // functions are keyed by qualified name ("__torch__.a.b.Cls").
+  const ArchiveScope* archive = nullptr;
+  // Operators called but not registered (reported together at load time).
+  std::set<std::string> unknownOps;
+  std::set<std::string> unknownClasses;  // archives: classes code/ names but does not define
 
   // Compiles fn if it is not yet (recursion is reported); returns its schema.
   const ops::FunctionSchema* ensureCompiled(FunctionInfo& fn, const SourceRange& useSite);
@@ -246,6 +252,15 @@ class FunctionEmitter {
 
   // Class being compiled (methods): attributes are added by assignments in __init__.
   bool inInit = false;
+
+  // ---- archives (archive_names.cpp): names in code/ as PyTorch serializes it;
+  // nullptr / false when a name is not one of them.
+  SV archiveName(const std::string& id, const SourceRange& r);
+  SV archiveModuleAttribute(const std::string& module, const std::string& attr, const SourceRange& r);
+  Value* callArchiveBuiltin(const std::string& name, std::vector<NamedValue> args, const ast::Call& e);
+  bool bindSugaredAlias(const ast::Assign& s);
+  std::optional<IValue> archiveConstant(const ast::Expr& e) const;  // CONSTANTS.cN as a default value
+  std::unordered_map<std::string, SV> sugaredLocals;  // `_0 = __torch__.f`
 
  private:
   std::unordered_set<const Value*> poisoned_;

@@ -22,6 +22,8 @@ std::optional<std::string> typeName(const ast::Expr& e, ModuleContext& ctx) {
   if (auto* a = ast::dyn_cast<ast::Attribute>(&e)) {
     auto base = typeName(*a->value, ctx);
     if (!base) return std::nullopt;
+    // Archives name classes by qualified name: __torch__.a.b.Cls
+    if (ctx.archive && (*base == "__torch__" || base->rfind("__torch__.", 0) == 0)) return *base + "." + a->attr;
     if (*base == "torch" || *base == "typing" || *base == "jit") return a->attr;
     return std::nullopt;
   }
@@ -106,7 +108,7 @@ TypePtr parseType(const ast::Expr& e, ModuleContext& ctx, bool report) {
   if (n == "str") return types::str();
   if (n == "Tensor") return types::tensor();
   if (n == "Any") return types::any();
-  if (n == "device") return types::device();
+  if (n == "device" || n == "Device") return types::device();
   if (n == "dtype") return types::intT();
   if (n == "NoneType" || n == "None") return types::none();
   if (n == "Number") return types::number();
@@ -116,6 +118,7 @@ TypePtr parseType(const ast::Expr& e, ModuleContext& ctx, bool report) {
     if (cls->namedTuple) return cls->namedTuple;
     if (cls->type) return cls->type;
   }
+  if (ctx.archive && n.rfind("__torch__.", 0) == 0) ctx.unknownClasses.insert(n);
   return fail(e, ctx, report, "Unknown type name '" + n + "'");
 }
 

@@ -1,0 +1,149 @@
+// ember::load: archive records -> compiled code -> module object.
+//
+// Order matters: constants.pkl first (code/ reads CONSTANTS.cN), then code/
+// (its classes give data.pkl's objects their types), then data.pkl. Every
+// method is compiled and its code built before anything runs, so a model
+// that uses an operator ember lacks fails here, with all of them named.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "ember/api/ember.h"
+#include "ember/api/script_unit.h"
+#include "ember/api/torchbind.h"
+#include "ember/serialization/archive_reader.h"
+#include "ember/support/diagnostics.h"
+#include "ember/support/error.h"
+#include "ember/support/source.h"
+#include "ember/value/containers.h"
+
+namespace ember {
+
+namespace {
+
+using serialization::ObjectBuildKind;
+
+[[noreturn]] void refuseClass(const std::string& archive, const std::string& name) {
+  if (name.rfind("__torch__.torch.classes.", 0) == 0)
+    EMBER_FAIL_KIND(NotImplemented,
+                    "{}: the model holds an object of the C++ class {} (torch.classes, e.g. prepacked or "
+                    "quantized weights), which ember does not support",
+                    archive, name.substr(10));
+  EMBER_FAIL_KIND(Format, "{}: data.pkl names class {}, which code/ does not define", archive, name);
+}
+
+compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar) {
+  compiler::ArchiveScope scope;
+  if (!ar.hasConstants()) return scope;
+  serialization::UnpicklerOptions o;
+  o.resolver = api::quantizedTensorResolver();
+  o.objectBuilder = [&](const std::string& name, IValue state, ObjectBuildKind) -> IValue {
+    if (auto v = api::buildTorchbindObject(name, state)) return *v;
+    refuseClass(ar.path(), name);
+  };
+  IValue c = ar.unpickle("constants.pkl", std::move(o));
+  if (!c.isTuple()) EMBER_FAIL_KIND(Format, "{}: constants.pkl holds a {}, not a tuple", ar.path(), c.tagName());
+  scope.constants = c.toTuple().elements;
+  return scope;
+}
+
+// One error naming every operator the code calls that ember lacks, then the
+// other compile errors (a few: they tend to follow from the first).
+[[noreturn]] void reportCompileErrors(const std::string& path, const compiler::CompiledModule& cm,
+                                      const DiagnosticEngine& diag) {
+  std::string msg;
+  if (!cm.unknownOps.empty())
+    msg = fmt::format("{}: the model uses {} operator(s) ember does not implement: {}", path, cm.unknownOps.size(),
+                      fmt::join(cm.unknownOps, ", "));
+  if (!cm.unknownClasses.empty()) {
+    std::vector<std::string> names;
+    for (const auto& c : cm.unknownClasses)
+      names.push_back(c.rfind("__torch__.torch.classes.", 0) == 0 ? c.substr(10) + " (a C++ torchbind class)" : c);
+    msg += fmt::format("{}{}: the model uses {} class(es) ember does not provide: {}", msg.empty() ? "" : "\n", path,
+                       names.size(), fmt::join(names, ", "));
+  }
+  size_t shown = 0, other = 0;
+  for (const auto& d : diag.diagnostics()) {
+    if (d.severity != Severity::Error) continue;
+    if (d.message.find("Unknown builtin op") != std::string::npos) continue;
+    if (d.message.find("Unknown type name '__torch__.") != std::string::npos) continue;
+    ++other;
+    if (shown >= 5) continue;
+    ++shown;
+    msg += (msg.empty() ? fmt::format("{}: cannot compile the archive's code:\n", path) : std::string("\n")) + d.render();
+  }
+  if (other > shown) msg += fmt::format("\n... and {} more error(s)", other - shown);
+  EMBER_FAIL_KIND(NotImplemented, "{}", msg);
+}
+
+IValue buildObject(const api::ScriptUnit& unit, const std::string& archive, const std::string& name, IValue state,
+                   ObjectBuildKind kind) {
+  ClassTypePtr cls = unit.findClass(name);
+  if (!cls) {
+    if (auto v = api::buildTorchbindObject(name, state)) return *v;
+    refuseClass(archive, name);
+  }
+  if (kind != ObjectBuildKind::State)
+    EMBER_FAIL_KIND(NotImplemented, "{}: data.pkl constructs {} by calling it (an enum?), which ember does not support",
+                    archive, name);
+  auto obj = makeIntrusive<Object>(cls, cls->numAttributes());
+  IValue self(obj);
+  if (runtime::Function* setstate = cls->findMethod("__setstate__")) {
+    setstate->call({self, std::move(state)});
+    return self;
+  }
+  if (!state.isDict())
+    EMBER_FAIL_KIND(Format, "{}: data.pkl gives object {} a {} as its state, not a dict", archive, name, state.tagName());
+  for (const auto& [k, v] : state.toDict().entries()) {
+    if (!k.isString()) EMBER_FAIL_KIND(Format, "{}: object {} has a non-string attribute name", archive, name);
+    auto slot = cls->findAttribute(k.toStringRef());
+    if (!slot)
+      EMBER_FAIL_KIND(Format, "{}: data.pkl sets attribute '{}' that class {} does not declare", archive,
+                      k.toStringRef(), name);
+    obj->slots[*slot] = v;
+  }
+  return self;
+}
+
+Module loadArchive(const serialization::ScriptArchive& ar) {
+  const std::string& path = ar.path();
+  compiler::ArchiveScope scope = readConstants(ar);
+
+  std::vector<compiler::ArchiveSourceFile> files;
+  for (const auto& s : ar.sources()) files.push_back({s.module, SourceFile::create(s.path, s.text)});
+  DiagnosticEngine diag;
+  compiler::CompiledModule cm = compiler::compileArchiveSources(files, scope, diag);
+  if (diag.hasErrors() || !cm.unknownOps.empty() || !cm.unknownClasses.empty()) reportCompileErrors(path, cm, diag);
+
+  auto unit = std::make_shared<api::ScriptUnit>(std::move(cm));
+  std::string buildErrors;
+  for (const auto& fn : unit->functions()) {
+    try {
+      fn->code();
+    } catch (const Error& e) {
+      buildErrors += fmt::format("\n  {}: {}", fn->name(), e.what());
+    }
+  }
+  if (!buildErrors.empty())
+    EMBER_FAIL_KIND(NotImplemented, "{}: cannot prepare the archive's code:{}", path, buildErrors);
+
+  serialization::UnpicklerOptions o;
+  o.resolver = api::quantizedTensorResolver();
+  o.objectBuilder = [&](const std::string& name, IValue arg, ObjectBuildKind kind) {
+    return buildObject(*unit, path, name, std::move(arg), kind);
+  };
+  IValue root = ar.unpickle("data.pkl", std::move(o));
+  if (!root.isObject())
+    EMBER_FAIL_KIND(Format, "{}: data.pkl holds a {}, not a module object", path, root.tagName());
+  return Module(std::move(unit), std::move(root));
+}
+
+}  // namespace
+
+Module load(const std::string& path) { return loadArchive(serialization::ScriptArchive(path)); }
+
+Module load(std::shared_ptr<const std::vector<uint8_t>> bytes, const std::string& label) {
+  return loadArchive(serialization::ScriptArchive(std::move(bytes), label));
+}
+
+}  // namespace ember

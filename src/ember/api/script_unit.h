@@ -1,0 +1,35 @@
+// The compiled code of one loaded archive: every function and method of its
+// code/, owned here and found by qualified name ("__torch__.a.b.Cls.forward",
+// "__torch__.torch.nn.functional.linear"). Class types keep non-owning
+// pointers to their methods, so a unit outlives every object of its classes
+// (Module holds it by shared_ptr).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ember/compiler/compiler.h"
+#include "ember/runtime/function.h"
+#include "ember/value/class_type.h"
+
+namespace ember::api {
+
+class ScriptUnit : public runtime::FunctionResolver {
+ public:
+  explicit ScriptUnit(compiler::CompiledModule compiled);
+  ~ScriptUnit() override;
+
+  runtime::Function* findFunction(const std::string& qualifiedName) const override;
+  ClassTypePtr findClass(const std::string& qualifiedName) const;
+  const std::vector<std::unique_ptr<runtime::Function>>& functions() const { return functions_; }
+  const std::map<std::string, ClassTypePtr>& classes() const { return classes_; }
+
+ private:
+  std::vector<std::unique_ptr<runtime::Function>> functions_;
+  std::map<std::string, runtime::Function*> byName_;
+  std::map<std::string, ClassTypePtr> classes_;
+};
+
+}  // namespace ember::api
