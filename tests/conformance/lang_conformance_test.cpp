@@ -2,11 +2,13 @@
 // tools/oracle/make_lang_cases.py) through ember's compiler and interpreter
 // and compares with what PyTorch did: the same result, the same raised
 // exception ("ValueError: msg"), or -- for sources PyTorch refuses -- a
-// compile error at the same line. Each call is its own GoogleTest test.
+// compile error at the same line. Cases marked stdout=True also compare
+// what print() wrote. Each call is its own GoogleTest test.
 //
 //   ember_lang_conformance build/fixtures/lang/lang_control_flow.pt
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
@@ -49,7 +51,8 @@ class LangCaseTest : public ::testing::Test {
     std::vector<IValue> args = field(r, "args")->toTuple().elements;
     const IValue* error = field(r, "error");
     if (isSet(error)) {
-      const std::string& expected = error->toStringRef();
+      std::string expected = error->toStringRef();
+      while (!expected.empty() && expected.back() == ' ') expected.pop_back();
       try {
         IValue out = cu.run(fn, args);
         FAIL() << "PyTorch raised \"" << expected << "\" but ember returned " << out.reprStr();
@@ -65,11 +68,19 @@ class LangCaseTest : public ::testing::Test {
       }
       return;
     }
+    const IValue* printed = field(r, "stdout");
+    const bool checkStdout = isSet(printed);
+    if (checkStdout) ::testing::internal::CaptureStdout();
     IValue out;
     try {
       out = cu.run(fn, args);
     } catch (const Error& e) {
+      if (checkStdout) ::testing::internal::GetCapturedStdout();
       FAIL() << "ember raised " << e.kindName() << ": " << e.what();
+    }
+    if (checkStdout) {
+      std::fflush(stdout);
+      EXPECT_EQ(::testing::internal::GetCapturedStdout(), printed->toStringRef()) << "print() output differs";
     }
     testing::Tolerance tol;
     tol.rtol = field(r, "rtol")->toDouble();

@@ -7,7 +7,8 @@ Each case (see lang/__init__.py) is TorchScript source, a function name and
 argument tuples. The source is written to a module file, imported and
 scripted with torch.jit.script (so imports, f-strings and typing work as in
 user code), then called with each argument tuple. Saved per call: the result,
-or the raised exception as "ClassName: message". A source PyTorch refuses to
+or the raised exception as "ClassName: message", and for cases marked
+stdout=True what print() wrote. A source PyTorch refuses to
 compile is saved with the line its error points at.
 """
 import importlib.util
@@ -28,6 +29,22 @@ def script_error(e):
     if m:
         return m.group(1).split(".")[-1], m.group(2)
     return type(e).__name__, last
+
+
+def call_capturing_stdout(fn, args):
+    """Calls fn, returning (result, what TorchScript's print wrote to fd 1)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with tempfile.TemporaryFile() as out:
+        os.dup2(out.fileno(), 1)
+        try:
+            result = fn(*args)
+        finally:
+            sys.stdout.flush()
+            os.dup2(saved, 1)
+            os.close(saved)
+        out.seek(0)
+        return result, out.read().decode()
 
 
 def compile_case(src, fn_name, tmp, idx):
@@ -68,9 +85,13 @@ def main():
                 print(f"{category}/{case['name']}: marked negative but PyTorch compiled it", file=sys.stderr)
                 sys.exit(1)
             for k, args in enumerate(case.get("calls", [()])):
-                rec = dict(base, call=k, args=tuple(args), expected=None, error=None, compile_error_line=None)
+                rec = dict(base, call=k, args=tuple(args), expected=None, error=None, compile_error_line=None,
+                           stdout=None)
                 try:
-                    rec["expected"] = fn(*args)
+                    if case.get("stdout"):
+                        rec["expected"], rec["stdout"] = call_capturing_stdout(fn, args)
+                    else:
+                        rec["expected"] = fn(*args)
                 except Exception as e:
                     cls, msg = script_error(e)
                     rec["error"] = f"{cls}: {msg}"

@@ -103,7 +103,8 @@ SV FunctionEmitter::moduleAttribute(const std::string& module, const std::string
     if (attr == "nan") return s->value = constant(IValue(std::nan("")), r), s;
     if (attr == "tau") return s->value = constant(IValue(2 * M_PI), r), s;
     s->kind = Sugared::Kind::Op;
-    s->name = "aten::" + attr;
+    // math.remainder is IEEE's (round-half-even quotient), not Python's %.
+    s->name = attr == "remainder" ? "aten::mathremainder" : "aten::" + attr;
     return s;
   }
   if (module == "typing") {
@@ -165,7 +166,10 @@ Value* FunctionEmitter::callSugared(const SV& callee, std::vector<NamedValue> ar
         return callOp("aten::scalar_tensor", args, r, kwargs);
       }
       return callOp(callee->name, std::move(args), r, kwargs);
-    case Sugared::Kind::Method: return callMethod(callee->value, callee->name, std::move(args), std::move(kwargs), r);
+    case Sugared::Kind::Method:
+      if (callee->name == "tolist" && callee->value->type()->kind() == TypeKind::Tensor && args.empty())
+        return emitToList(callee->value, hint, r);
+      return callMethod(callee->value, callee->name, std::move(args), std::move(kwargs), r);
     case Sugared::Kind::Function: return callUserFunction(*callee->fn, nullptr, std::move(args), std::move(kwargs), r);
     case Sugared::Kind::Class: return constructClass(*callee->cls, std::move(args), std::move(kwargs), r);
     case Sugared::Kind::Exception:
@@ -213,6 +217,7 @@ Value* FunctionEmitter::callBuiltin(const std::string& name, std::vector<NamedVa
     return castTo(v, t, r);
   }
   if (name == "jit.is_scripting") return constant(IValue(true), r);
+  if (name == "jit._unwrap_optional") return callOp("aten::_unwrap_optional", std::move(args), r, kwargs);
   if (name == "print") {
     std::vector<Value*> ins;
     for (const auto& a : args) ins.push_back(a.value);
@@ -225,10 +230,22 @@ Value* FunctionEmitter::callBuiltin(const std::string& name, std::vector<NamedVa
   if (name == "len") return argc(1, 1) ? callOp("aten::len", args, r) : poison();
   if (name == "range") {
     if (!argc(1, 3)) return poison();
-    std::vector<NamedValue> full = args;
-    if (full.size() == 1) full.insert(full.begin(), {constant(IValue(int64_t(0)), r), r});
-    if (full.size() == 2) full.push_back({constant(IValue(int64_t(1)), r), r});
-    return callOp("prim::rangelist", full, r);
+    if (args.size() == 1) return callOp("prim::rangelist", args, r);
+    // range(start, stop[, step]) as a value: the list a loop over it builds.
+    Value* start = args[0].value;
+    Value* step = args.size() == 3 ? args[2].value : constant(IValue(int64_t(1)), r);
+    Value* trip = callOp("aten::__range_length", {{start, r}, args[1], {step, r}}, r);
+    ir::Node* listNode = graph.createList(types::intT(), {});
+    listNode->setSourceLoc(loc(r));
+    Value* list = graph.insertNode(listNode)->output();
+    emitLoop(
+        trip, constant(IValue(true), r),
+        [&](Value* i) {
+          Value* v = callOp("aten::__derive_index", {{i, r}, {start, r}, {step, r}}, r);
+          callOp("aten::append", {{list, r}, {v, r}}, r);
+        },
+        nullptr, r);
+    return list;
   }
   if (name == "abs") return argc(1, 1) ? (args[0].value->type()->kind() == TypeKind::Tensor ? callOp("aten::abs", args, r) : callOp("prim::abs", args, r)) : poison();
   if (name == "min" || name == "max") {
@@ -371,6 +388,32 @@ Value* FunctionEmitter::constructClass(ClassInfo& c, std::vector<NamedValue> arg
   return obj->output();
 }
 
+// The result type of t.tolist() is not in the tensor's type: like PyTorch,
+// take it from the annotation the value flows into and let prim::tolist
+// check the tensor's dim and dtype against it at run time.
+Value* FunctionEmitter::emitToList(Value* self, const TypePtr& hint, const SourceRange& r) {
+  if (!hint) {
+    error(r, "Expected type hint for result of tolist()", "annotate the target: `xs: List[float] = t.tolist()`");
+    return poison();
+  }
+  int64_t dims = 0;
+  TypePtr elem = hint;
+  while (elem->kind() == TypeKind::List) {
+    elem = elem->contained()[0];
+    ++dims;
+  }
+  int64_t code = -1;
+  if (elem->kind() == TypeKind::Int) code = 0;
+  else if (elem->kind() == TypeKind::Float) code = 1;
+  else if (elem->kind() == TypeKind::Bool) code = 2;
+  if (code < 0) {
+    error(r, "Unsupported element type for tolist; only int, float, complex and bool are supported, got " +
+                 hint->str());
+    return poison();
+  }
+  return callExact("prim::tolist", {self, constant(IValue(dims), r), constant(IValue(code), r)}, hint, r);
+}
+
 Value* FunctionEmitter::callMethod(Value* self, const std::string& name, std::vector<NamedValue> args,
                                    std::vector<NamedValue> kwargs, const SourceRange& r) {
   if (isPoison(self)) return self;
@@ -393,11 +436,6 @@ Value* FunctionEmitter::callMethod(Value* self, const std::string& name, std::ve
     if (a != aliases.end() && args.empty()) {
       Value* dt = constant(IValue(int64_t(std::stoi(a->second.substr(4)))), r);
       return callOp("aten::to", {{self, r}, {dt, r}}, r);
-    }
-    if (name == "tolist") {
-      error(r, "tensor.tolist() needs its result type annotated in TorchScript",
-            "x: List[float] = t.tolist()  is not supported yet in ember; use t[i].item()");
-      return poison();
     }
   }
   if (t->kind() == TypeKind::Optional) {

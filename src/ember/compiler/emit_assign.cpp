@@ -17,13 +17,28 @@ const char* inPlaceTensorOp(ast::BinOpKind op) {
     case ast::BinOpKind::BitAnd: return "aten::bitwise_and_";
     case ast::BinOpKind::BitXor: return "aten::bitwise_xor_";
     case ast::BinOpKind::Pow: return "aten::pow_";
-    case ast::BinOpKind::Mod: return "aten::remainder_";
-    case ast::BinOpKind::FloorDiv: return "aten::floor_divide_";
+    // TorchScript lowers `%=` to fmod, not remainder: the result takes the dividend's sign.
+    case ast::BinOpKind::Mod: return "aten::fmod_";
     default: return nullptr;
   }
 }
 
 }  // namespace
+
+void FunctionEmitter::emitTensorWrite(Value* view, Value* indices, Value* v, const SourceRange& r) {
+  if (isPoison(v)) return;
+  if (!indices) {
+    if (v->type()->kind() == TypeKind::Tensor) callOp("aten::copy_", {{view, r}, {v, r}}, r);
+    else callOp("aten::fill_", {{view, r}, {v, r}}, r);
+    return;
+  }
+  // A number is put as a 0-dim tensor of the destination's dtype, as PyTorch does.
+  if (v->type()->kind() != TypeKind::Tensor) {
+    v = callOp("prim::NumToTensor", {{v, r}}, r);
+    v = callOp("aten::type_as", {{v, r}, {view, r}}, r);
+  }
+  callOp("aten::index_put_", {{view, r}, {indices, r}, {v, r}}, r);
+}
 
 void FunctionEmitter::assignTarget(const ast::Expr& target, Value* v, const SourceRange& r) {
   if (auto* n = ast::dyn_cast<ast::Name>(&target)) {
@@ -69,11 +84,10 @@ void FunctionEmitter::assignTarget(const ast::Expr& target, Value* v, const Sour
     if (isPoison(base)) return;
     if (base->type()->kind() == TypeKind::Tensor) {
       Value* view = nullptr;
-      emitTensorIndex(base, *sub->index, r, &view);
+      Value* indices = nullptr;
+      emitTensorIndex(base, *sub->index, r, &view, &indices);
       if (!view) return;
-      if (view == base && false) return;
-      if (v->type()->kind() == TypeKind::Tensor) callOp("aten::copy_", {{view, r}, {v, r}}, r);
-      else callOp("aten::fill_", {{view, r}, {v, r}}, r);
+      emitTensorWrite(view, indices, v, r);
       return;
     }
     Value* idx = emitExpr(*sub->index);
@@ -154,8 +168,20 @@ void FunctionEmitter::emitAnnAssign(const ast::AnnAssign& s) {
   assignTarget(*s.target, v, s.range());
 }
 
+// `a op= b` on numbers and list elements: `%=` is fmod (a float even for
+// ints), as TorchScript's getAugOp lowers it; the rest is the binary operator.
+Value* FunctionEmitter::emitAugBinOp(ast::BinOpKind op, Value* cur, Value* rhs, const SourceRange& r) {
+  if (op == ast::BinOpKind::Mod && cur->type()->kind() != TypeKind::Tensor)
+    return callOp("aten::fmod", {{cur, r}, {rhs, r}}, r);
+  return emitBinOp(op, cur, rhs, r);
+}
+
 void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
   const SourceRange& r = s.range();
+  if (s.op == ast::BinOpKind::FloorDiv) {
+    error(r, "unsupported kind of augmented assignment: FloorDiv", "write `x = x // y`");
+    return;
+  }
   if (auto* n = ast::dyn_cast<ast::Name>(s.target.get())) {
     Value* cur = lookup(n->id, n->range());
     if (!cur) {
@@ -174,7 +200,7 @@ void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
       callOp("aten::add_", {{cur, n->range()}, {rhs, s.value->range()}}, r);
       return;
     }
-    Value* result = emitBinOp(s.op, cur, rhs, r);
+    Value* result = emitAugBinOp(s.op, cur, rhs, r);
     // x += t.item(): the result is a Scalar; PyTorch converts it back to x's type.
     if (result->type()->kind() == TypeKind::Number && cur->type()->kind() == TypeKind::Float)
       result = callExact("aten::Float.Scalar", {result}, types::floatT(), r);
@@ -188,16 +214,23 @@ void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
     if (isPoison(base)) return;
     if (base->type()->kind() == TypeKind::Tensor) {
       Value* view = nullptr;
-      emitTensorIndex(base, *sub->index, r, &view);
+      Value* indices = nullptr;
+      emitTensorIndex(base, *sub->index, r, &view, &indices);
       Value* rhs = emitExpr(*s.value);
       if (!view || isPoison(rhs)) return;
+      if (indices) {
+        // t[idx] op= v reads the gathered values, combines them and puts them back.
+        Value* cur = callOp("aten::index", {{view, r}, {indices, r}}, r);
+        emitTensorWrite(view, indices, emitAugBinOp(s.op, cur, rhs, r), r);
+        return;
+      }
       if (const char* op = inPlaceTensorOp(s.op)) callOp(op, {{view, r}, {rhs, r}}, r);
       return;
     }
     Value* idx = emitExpr(*sub->index);
     Value* cur = callOp("aten::__getitem__", {{base, r}, {idx, r}}, r);
     Value* rhs = emitExpr(*s.value);
-    Value* nv = emitBinOp(s.op, cur, rhs, r);
+    Value* nv = emitAugBinOp(s.op, cur, rhs, r);
     callOp("aten::_set_item", {{base, r}, {idx, r}, {nv, r}}, r);
     return;
   }
@@ -209,7 +242,7 @@ void FunctionEmitter::emitAugAssign(const ast::AugAssign& s) {
       callOp(inPlaceTensorOp(s.op), {{cur, r}, {rhs, r}}, r);
       return;
     }
-    assignTarget(*a, emitBinOp(s.op, cur, rhs, r), r);
+    assignTarget(*a, emitAugBinOp(s.op, cur, rhs, r), r);
     return;
   }
   error(r, "unsupported augmented assignment target");

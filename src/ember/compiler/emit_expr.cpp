@@ -147,7 +147,10 @@ SV FunctionEmitter::emitSugared(const ast::Expr& e, const TypePtr& hint) {
     }
     case ast::NodeKind::List: return simple(emitListLiteral(static_cast<const ast::List&>(e), hint));
     case ast::NodeKind::Dict: return simple(emitDictLiteral(static_cast<const ast::Dict&>(e), hint));
-    case ast::NodeKind::ListComp: return simple(emitListComp(static_cast<const ast::ListComp&>(e), hint));
+    case ast::NodeKind::ListComp: {
+      const auto& c = static_cast<const ast::ListComp&>(e);
+      return simple(emitListComp(*c.elt, c.generators, r, hint));
+    }
     case ast::NodeKind::DictComp: return simple(emitDictComp(static_cast<const ast::DictComp&>(e), hint));
     case ast::NodeKind::IfExp: return simple(emitIfExp(static_cast<const ast::IfExp&>(e), hint));
     case ast::NodeKind::BoolOp: return simple(emitBoolOp(static_cast<const ast::BoolOp&>(e)));
@@ -170,7 +173,11 @@ SV FunctionEmitter::emitSugared(const ast::Expr& e, const TypePtr& hint) {
         if (auto* f = ast::dyn_cast<ast::FloatLit>(u.operand.get())) return simple(constant(IValue(-f->value), r));
       }
       Value* v = emitExpr(*u.operand);
-      if (u.op == ast::UnaryOpKind::UAdd) return simple(v);
+      if (u.op == ast::UnaryOpKind::UAdd) {
+        // TorchScript's front end has no unary plus.
+        error(r, "unsupported unary operator: +", "drop the `+`");
+        return simple(poison());
+      }
       if (u.op == ast::UnaryOpKind::USub) return simple(callOp("aten::neg", {{v, u.operand->range()}}, r));
       if (v->type()->kind() == TypeKind::Tensor) return simple(callOp("aten::bitwise_not", {{v, r}}, r));
       return simple(callOp("aten::__invert__", {{v, r}}, r));
@@ -178,9 +185,10 @@ SV FunctionEmitter::emitSugared(const ast::Expr& e, const TypePtr& hint) {
     case ast::NodeKind::Lambda:
       error(r, "TorchScript does not support lambda expressions", "define a function with `def` instead");
       return simple(poison());
-    case ast::NodeKind::GeneratorExp:
-      error(r, "TorchScript does not support generator expressions", "use a list comprehension [...] instead");
-      return simple(poison());
+    case ast::NodeKind::GeneratorExp: {
+      const auto& g = static_cast<const ast::GeneratorExp&>(e);
+      return simple(emitListComp(*g.elt, g.generators, r, hint));
+    }
     case ast::NodeKind::Yield:
     case ast::NodeKind::YieldFrom:
       error(r, "TorchScript does not support generators (yield)", "build and return a list instead");
@@ -370,12 +378,10 @@ Value* FunctionEmitter::emitListLiteral(const ast::List& e, const TypePtr& hint)
     poisoned = poisoned || isPoison(v);
     vals.push_back(v);
     if (isPoison(v)) continue;
+    TypePtr prev = unified;
     unified = unified ? unifyTypes(unified, v->type()) : v->type();
-    if (!unified && !elemHint) {
-      error(e.range(), "Lists must contain only a single type, found " + vals[0]->type()->str() + " and " +
-                           v->type()->str());
-      return poison();
-    }
+    // PyTorch 1.13 types a heterogeneous literal as List[Union[...]] (with a warning).
+    if (!unified && !elemHint) unified = types::unionOf({prev, v->type()});
   }
   if (poisoned) return poison();
   if (!elem) elem = e.elts.empty() ? types::tensor() : unified;
@@ -392,9 +398,10 @@ Value* FunctionEmitter::emitListLiteral(const ast::List& e, const TypePtr& hint)
 
 Value* FunctionEmitter::emitDictLiteral(const ast::Dict& e, const TypePtr& hint) {
   TypePtr kt, vt;
-  if (hint && hint->kind() == TypeKind::Dict) {
-    kt = hint->keyType();
-    vt = hint->valueType();
+  const TypePtr dictHint = hint && hint->kind() == TypeKind::Dict ? hint : nullptr;
+  if (dictHint) {
+    kt = dictHint->keyType();
+    vt = dictHint->valueType();
   }
   std::vector<Value*> vals;
   for (size_t i = 0; i < e.keys.size(); ++i) {
@@ -402,10 +409,19 @@ Value* FunctionEmitter::emitDictLiteral(const ast::Dict& e, const TypePtr& hint)
       error(e.values[i]->range(), "TorchScript does not support ** in dict literals");
       return poison();
     }
-    Value* k = emitExpr(*e.keys[i], kt);
-    Value* v = emitExpr(*e.values[i], vt);
+    // Like PyTorch, the annotation does not type the entries (`{"a": []}` holds a
+    // List[Tensor] even under Dict[str, List[int]]); it is only checked against them.
+    Value* k = emitExpr(*e.keys[i]);
+    Value* v = emitExpr(*e.values[i]);
     if (isPoison(k) || isPoison(v)) return poison();
-    if (!hint) {
+    if (dictHint && (!isSubtypeForArg(k->type(), kt) || !isSubtypeForArg(v->type(), vt))) {
+      const bool keyBad = !isSubtypeForArg(k->type(), kt);
+      error(e.range(), fmt::format("Type annotation was inferred to be `{}`, but the type of {} given by the dict "
+                                   "literal is {}",
+                                   dictHint->str(), keyBad ? "keys" : "values", (keyBad ? k : v)->type()->str()));
+      return poison();
+    }
+    if (!dictHint) {
       TypePtr nk = kt ? unifyTypes(kt, k->type()) : k->type();
       TypePtr nv = vt ? unifyTypes(vt, v->type()) : v->type();
       if (!nk || !nv) {

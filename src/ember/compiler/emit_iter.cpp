@@ -2,6 +2,9 @@
 // tensors (along dim 0), enumerate and zip become one prim::Loop with a trip
 // count; tuples are unrolled.
 #include <fmt/format.h>
+
+#include <algorithm>
+
 #include "ember/compiler/emitter.h"
 #include "ember/ops/registry.h"
 
@@ -43,7 +46,10 @@ std::optional<IterPlan> FunctionEmitter::planIter(const ast::Expr& iter) {
   }
   if (builtin == "enumerate" || builtin == "zip") {
     std::vector<IterPlan> inner;
-    for (const auto& x : call->args) {
+    // enumerate(xs, start): only the first argument is iterated.
+    const size_t iterated = builtin == "enumerate" ? std::min<size_t>(call->args.size(), 1) : call->args.size();
+    for (size_t k = 0; k < iterated; ++k) {
+      const auto& x = call->args[k];
       auto ip = planIter(*x);
       if (!ip) return std::nullopt;
       if (ip->isTuple) {
@@ -59,10 +65,11 @@ std::optional<IterPlan> FunctionEmitter::planIter(const ast::Expr& iter) {
     IterPlan p;
     if (builtin == "enumerate") {
       Value* start = nullptr;
-      if (call->args.size() > 1) {
-        error(r, "enumerate() takes one iterable (and an optional start=)");
+      if (call->args.size() > 2) {
+        error(r, "enumerate() takes one iterable (and an optional start)");
         return std::nullopt;
       }
+      if (call->args.size() == 2) start = emitExpr(*call->args[1]);
       for (const auto& kw : call->keywords)
         if (kw.name == "start") start = emitExpr(*kw.value);
       p.trip = inner[0].trip;
@@ -99,18 +106,11 @@ std::optional<IterPlan> FunctionEmitter::planIter(const ast::Expr& iter) {
     };
     return p;
   }
-  if (builtin == "reversed" && call->args.size() == 1) {
-    auto ip = planIter(*call->args[0]);
-    if (!ip || ip->isTuple) return std::nullopt;
-    IterPlan p;
-    p.trip = ip->trip;
-    Value* trip = ip->trip;
-    auto get = ip->get;
-    p.get = [this, get, trip, r](Value* i) {
-      Value* last = callOp("aten::sub", {{trip, r}, {constant(IValue(int64_t(1)), r), r}}, r);
-      return get(callOp("aten::sub", {{last, r}, {i, r}}, r));
-    };
-    return p;
+  if (builtin == "reversed") {
+    // TorchScript 1.13 has reversed() only as a Tensor builtin, and refuses it on lists.
+    error(r, "reversed() is not supported on this value in TorchScript",
+          "iterate over indices instead: `for i in range(len(xs) - 1, -1, -1)`");
+    return std::nullopt;
   }
   Value* v = emitExpr(iter);
   if (isPoison(v)) return std::nullopt;
@@ -164,13 +164,15 @@ void bindCompTarget(FunctionEmitter& em, const ast::Expr& target, const std::vec
 }
 }  // namespace
 
-Value* FunctionEmitter::emitListComp(const ast::ListComp& e, const TypePtr& hint) {
-  const SourceRange& r = e.range();
-  if (e.generators.size() != 1) {
+// Generator expressions are built as list comprehensions, as TorchScript's
+// front end does (`sum(x for x in xs)` is `sum([x for x in xs])`).
+Value* FunctionEmitter::emitListComp(const ast::Expr& elt, const std::vector<ast::Comprehension>& generators,
+                                     const SourceRange& r, const TypePtr& hint) {
+  if (generators.size() != 1) {
     error(r, "TorchScript supports comprehensions with a single `for` only");
     return poison();
   }
-  const ast::Comprehension& gen = e.generators[0];
+  const ast::Comprehension& gen = generators[0];
   auto scope = pushFrame();
   auto plan = planIter(*gen.iter);
   if (!plan || plan->isTuple) {
@@ -190,10 +192,10 @@ Value* FunctionEmitter::emitListComp(const ast::ListComp& e, const TypePtr& hint
       [&](Value* i) {
         bindCompTarget(*this, *gen.target, plan->get(i));
         auto body = [&]() -> ExitInfo {
-          Value* v = emitExpr(*e.elt, elemHint);
+          Value* v = emitExpr(elt, elemHint);
           if (isPoison(v)) return {};
           if (!elemType) elemType = v->type();
-          else if (!isSubtypeForArg(v->type(), elemType)) error(e.elt->range(), "list comprehension element type mismatch");
+          else if (!isSubtypeForArg(v->type(), elemType)) error(elt.range(), "list comprehension element type mismatch");
           ir::Node* n = graph.create(ir::Symbol::aten("append"), {list, v});
           n->output()->setType(types::list(elemType));
           n->setOp(append);

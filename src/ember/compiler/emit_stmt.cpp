@@ -127,9 +127,19 @@ ExitInfo FunctionEmitter::emitStatement(const ast::Stmt& s) {
     }
     case ast::NodeKind::Delete: {
       for (const auto& t : static_cast<const ast::Delete&>(s).targets) {
+        if (auto* n = ast::dyn_cast<ast::Name>(t.get())) {
+          // `del x` ends the variable's scope: later reads are errors.
+          if (!lookup(n->id, n->range())) {
+            error(n->range(), "undefined value " + n->id);
+            continue;
+          }
+          frame->vars.erase(n->id);
+          frame->undefined[n->id] = "undefined value " + n->id;
+          continue;
+        }
         auto* sub = ast::dyn_cast<ast::Subscript>(t.get());
         if (!sub) {
-          error(t->range(), "TorchScript can only delete subscripts (del x[i]), not names");
+          error(t->range(), "TorchScript can only delete subscripts (del x[i]) and names");
           continue;
         }
         Value* base = emitExpr(*sub->value);
@@ -138,20 +148,7 @@ ExitInfo FunctionEmitter::emitStatement(const ast::Stmt& s) {
       }
       return {};
     }
-    case ast::NodeKind::With: {
-      const auto& w = static_cast<const ast::With&>(s);
-      // Archives spell `with torch.no_grad():` as an object of the serialized
-      // no_grad class; ember has no autograd, so only the body matters.
-      for (const auto& item : w.items) {
-        if (ctx.archive) break;
-        std::string text(item.context->range().text());
-        if (text.find("no_grad") == std::string::npos && text.find("enable_grad") == std::string::npos)
-          error(item.context->range(), "ember supports `with` only for torch.no_grad() and torch.enable_grad()",
-                "remove the `with` statement or move the body into a function");
-        if (item.target) error(item.target->range(), "`with ... as name` is not supported for grad modes");
-      }
-      return emitStatements(w.body);
-    }
+    case ast::NodeKind::With: return emitWith(static_cast<const ast::With&>(s));
     case ast::NodeKind::Try:
       error(r, "TorchScript does not support try/except", "check the condition with `if` and raise instead");
       return {};
@@ -300,7 +297,8 @@ ExitInfo FunctionEmitter::emitWhile(const ast::While& s) {
 
 ExitInfo FunctionEmitter::emitFor(const ast::For& s) {
   const SourceRange& r = s.range();
-  if (!s.orelse.empty()) error(s.orelse.front()->range(), "else branches of for loops aren't supported");
+  // PyTorch reports this at the loop itself.
+  if (!s.orelse.empty()) error(s.range(), "else branches of for loops aren't supported");
   auto plan = planIter(*s.iter);
   if (!plan) return {};
   auto bindTarget = [&](const std::vector<Value*>& vals) {
@@ -351,6 +349,11 @@ ExitInfo FunctionEmitter::emitFor(const ast::For& s) {
 ExitInfo FunctionEmitter::emitReturn(const ast::Return& s) {
   const SourceRange& r = s.range();
   Value* v = s.value ? emitExpr(*s.value, declaredReturn) : constant(IValue(), r);
+  // Like arguments, a returned tensor converts implicitly to a declared int/float.
+  if (!isPoison(v) && declaredReturn && v->type()->kind() == TypeKind::Tensor) {
+    if (declaredReturn->kind() == TypeKind::Int) v = callOp("aten::IntImplicit", {{v, r}}, r);
+    else if (declaredReturn->kind() == TypeKind::Float) v = callOp("aten::FloatImplicit", {{v, r}}, r);
+  }
   if (!isPoison(v)) {
     if (declaredReturn) {
       if (!isSubtypeForArg(v->type(), declaredReturn) && !(fn.owner && fn.def->name == "__init__"))
@@ -404,12 +407,19 @@ ExitInfo FunctionEmitter::emitRaise(const ast::Raise& s) {
     error(callee->range(), "TorchScript can only raise builtin exception classes (ValueError, RuntimeError, ...)");
     return {true, false, true};
   }
-  cls = "builtins." + name;
+  // PyTorch 1.13 surfaces `raise ValueError` (the class, not an instance) as
+  // a RuntimeError without message, and AssertionError as a RuntimeError
+  // whose message starts "AssertionError: " (as the assert statement does).
+  cls = call ? "builtins." + name : "builtins.RuntimeError";
   if (call && !call->args.empty()) {
     Value* v = emitExpr(*call->args[0]);
     msg = v->type()->kind() == TypeKind::Str ? v : callOp("aten::str", {{v, call->args[0]->range()}}, r);
   }
   if (!msg) msg = constant(IValue(std::string()), r);
+  if (call && name == "AssertionError") {
+    msg = callOp("aten::add", {{constant(IValue(std::string("AssertionError: ")), r), r}, {msg, r}}, r);
+    cls = "builtins.RuntimeError";
+  }
   emitRaiseValue(msg, cls, r);
   return {true, false, true};
 }

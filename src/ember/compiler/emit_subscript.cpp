@@ -83,7 +83,8 @@ Value* FunctionEmitter::emitSubscript(const ast::Subscript& e) {
   return callOp("aten::__getitem__", {{base, r}, {idx, e.index->range()}}, r);
 }
 
-Value* FunctionEmitter::emitTensorIndex(Value* t, const ast::Expr& index, const SourceRange& r, Value** writeView) {
+Value* FunctionEmitter::emitTensorIndex(Value* t, const ast::Expr& index, const SourceRange& r, Value** writeView,
+                                        Value** putIndices) {
   std::vector<const ast::Expr*> items;
   if (auto* tu = ast::dyn_cast<ast::Tuple>(&index)) {
     for (const auto& el : tu->elts) items.push_back(el.get());
@@ -155,10 +156,10 @@ Value* FunctionEmitter::emitTensorIndex(Value* t, const ast::Expr& index, const 
     ir::Node* l = graph.createList(types::optional(types::tensor()), tensorIndices);
     graph.insertNode(l);
     if (writeView) {
-      // t[mask] = v is index_put_, not a write into a copy.
-      *writeView = nullptr;
-      error(r, "assignment through tensor indices is not supported yet; use index_put_");
-      return poison();
+      // t[mask] = v is index_put_ on the view the other items selected, not a write into a copy.
+      *writeView = cur;
+      if (putIndices) *putIndices = l->output();
+      return cur;
     }
     return callOp("aten::index", {{cur, r}, {l->output(), r}}, r);
   }

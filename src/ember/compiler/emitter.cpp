@@ -12,7 +12,9 @@ FunctionEmitter::FunctionEmitter(ModuleContext& c, FunctionInfo& f)
 
 ir::SourceLoc FunctionEmitter::loc(const SourceRange& r) const {
   if (!r.valid()) return {};
-  return ir::SourceLoc(r.file->name(), static_cast<int>(r.line()), static_cast<int>(r.column()) - 1);
+  // One shared file-name string per function, not one per node.
+  if (!fileName_ || *fileName_ != r.file->name()) fileName_ = std::make_shared<const std::string>(r.file->name());
+  return ir::SourceLoc(fileName_, r);
 }
 
 void FunctionEmitter::error(const SourceRange& r, std::string msg, std::optional<std::string> hint) {
@@ -257,6 +259,8 @@ std::shared_ptr<ir::Graph> FunctionEmitter::emit() {
   Frame root;
   frame = &root;
   inInit = fn.owner && fn.def->name == "__init__";
+  if (fn.def->isAsync)
+    error(fn.def->range(), "TorchScript does not support async functions", "remove `async` (and any `await`)");
   emitParameters();
   // A return anywhere but as the last top-level statement needs the flag form.
   const ast::StmtList& body = fn.def->body;

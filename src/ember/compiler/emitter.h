@@ -193,9 +193,12 @@ class FunctionEmitter {
   ExitInfo emitReturn(const ast::Return& s);
   ExitInfo emitRaise(const ast::Raise& s);
   ExitInfo emitAssert(const ast::Assert& s);
+  ExitInfo emitWith(const ast::With& s);
+  bool isGradModeCall(const ast::Expr& e);
   void emitAssign(const ast::Assign& s);
   void emitAnnAssign(const ast::AnnAssign& s);
   void emitAugAssign(const ast::AugAssign& s);
+  Value* emitAugBinOp(ast::BinOpKind op, Value* cur, Value* rhs, const SourceRange& r);
   void assignTarget(const ast::Expr& target, Value* v, const SourceRange& r);
   void emitRaiseValue(Value* msg, const std::string& cls, const SourceRange& r);
   // Loop(trip, cond) whose body gets the iteration index; the body returns
@@ -221,10 +224,16 @@ class FunctionEmitter {
   Value* emitCompare(const ast::Compare& e);
   Value* emitCompareOp(ast::CmpOpKind op, Value* l, Value* r, const SourceRange& range);
   Value* emitSubscript(const ast::Subscript& e);
-  Value* emitTensorIndex(Value* t, const ast::Expr& index, const SourceRange& r, Value** writeView = nullptr);
+  // With writeView, the tensor the assignment writes into; indices given as
+  // tensors come back in *putIndices (the write is then index_put_).
+  Value* emitTensorIndex(Value* t, const ast::Expr& index, const SourceRange& r, Value** writeView = nullptr,
+                         Value** putIndices = nullptr);
+  // view[indices] = v, or view.copy_/fill_(v) without indices.
+  void emitTensorWrite(Value* view, Value* indices, Value* v, const SourceRange& r);
   Value* emitListLiteral(const ast::List& e, const TypePtr& hint);
   Value* emitDictLiteral(const ast::Dict& e, const TypePtr& hint);
-  Value* emitListComp(const ast::ListComp& e, const TypePtr& hint);
+  Value* emitListComp(const ast::Expr& elt, const std::vector<ast::Comprehension>& generators, const SourceRange& r,
+                      const TypePtr& hint);
   Value* emitDictComp(const ast::DictComp& e, const TypePtr& hint);
   Value* emitFString(const ast::FString& e);
   Value* emitIfExp(const ast::IfExp& e, const TypePtr& hint);
@@ -246,6 +255,7 @@ class FunctionEmitter {
                         const SourceRange& r);
   Value* callMethod(Value* self, const std::string& name, std::vector<NamedValue> args,
                     std::vector<NamedValue> kwargs, const SourceRange& r);
+  Value* emitToList(Value* self, const TypePtr& hint, const SourceRange& r);
   SV moduleAttribute(const std::string& module, const std::string& attr, const SourceRange& r);
   Value* isInstance(Value* v, const ast::Expr& types, const SourceRange& r, Refinements* refs,
                     const std::string& refName);
@@ -264,6 +274,7 @@ class FunctionEmitter {
 
  private:
   std::unordered_set<const Value*> poisoned_;
+  mutable std::shared_ptr<const std::string> fileName_;
   void emitParameters();
 };
 

@@ -90,6 +90,11 @@ CompiledModule compileModule(const frontend::Module& module, DiagnosticEngine& d
       }
       case ast::NodeKind::FunctionDef: {
         const auto& def = static_cast<const ast::FunctionDef&>(s);
+        // As in Python, a later def of the same name replaces the earlier one.
+        if (auto it = ctx.functions.find(def.name); it != ctx.functions.end()) {
+          it->second->def = &def;
+          break;
+        }
         auto fi = std::make_unique<FunctionInfo>();
         fi->def = &def;
         fi->name = def.name;
@@ -99,6 +104,11 @@ CompiledModule compileModule(const frontend::Module& module, DiagnosticEngine& d
       }
       case ast::NodeKind::ClassDef: {
         const auto& cd = static_cast<const ast::ClassDef&>(s);
+        if (ctx.classes.count(cd.name)) {
+          diag.error(cd.nameRange.valid() ? cd.nameRange : cd.range(), "class '" + cd.name + "' is defined twice",
+                     "rename one of them");
+          break;
+        }
         auto ci = std::make_unique<ClassInfo>();
         ci->def = &cd;
         bool named = false;

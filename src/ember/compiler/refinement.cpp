@@ -206,7 +206,10 @@ Value* FunctionEmitter::isInstance(Value* v, const ast::Expr& typesExpr, const S
   }
   ir::Node* n = graph.create(ir::prim::isinstance, {v});
   n->output()->setType(types::boolT());
+  // The run-time check is against the members that match (all of them: a
+  // tuple of classes can match several members of a Union).
   if (yes.size() == 1) n->ty_(ir::attr::types, yes[0]);
+  else if (yes.size() > 1) n->ty_(ir::attr::types, types::unionOf(yes));
   else n->ty_(ir::attr::types, candidates[0]);
   n->setSourceLoc(loc(r));
   return graph.insertNode(n)->output();

@@ -75,6 +75,13 @@ TypePtr parseType(const ast::Expr& e, ModuleContext& ctx, bool report) {
     }
     if (n == "Dict" || n == "dict") {
       if (ps.size() != 2) return fail(e, ctx, report, "Dict needs a key type and a value type");
+      // Keys are hashed by value: only these types have a hash in TorchScript.
+      const TypeKind k = ps[0]->kind();
+      if (k != TypeKind::Int && k != TypeKind::Float && k != TypeKind::Str && k != TypeKind::Tensor &&
+          k != TypeKind::Bool && k != TypeKind::Complex && k != TypeKind::Device)
+        return fail(e, ctx, report,
+                    "Cannot create dict for key type '" + ps[0]->str() +
+                        "', only int, float, complex, Tensor, device and string keys are supported");
       return types::dict(ps[0], ps[1]);
     }
     if (n == "Tuple" || n == "tuple") return types::tuple(ps);

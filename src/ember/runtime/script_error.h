@@ -30,13 +30,18 @@ class ScriptError : public Error {
 
   // The exception's class as Python prints it ("ValueError", "RuntimeError").
   std::string className() const;
-  // "Traceback of TorchScript (most recent call last):\n  File ..., line N, in f\n...\nValueError: msg"
+  // "Traceback of TorchScript (most recent call last):\n  File ..., line N, in f\n    <source line>\n
+  //  ~~~~ <--- HERE\n...\nValueError: msg"
   std::string render() const;
 
  private:
   std::string pythonClass_;
   std::vector<TraceFrame> frames_;
 };
+
+// The line `range` starts on, indented, with "~~~~ <--- HERE" under the range;
+// empty for an invalid range.
+std::string sourceExcerpt(const SourceRange& range);
 
 // Maps "builtins.ValueError" (or "ValueError") to an ErrorKind; Runtime for unknown classes.
 ErrorKind errorKindForPythonClass(std::string_view cls);
