@@ -22,5 +22,6 @@ int runRun(const Options& opt);
 int runGraph(const Options& opt);
 int runCheck(const Options& opt);
 int runBench(const Options& opt);
+int runConvert(const Options& opt);
 
 }  // namespace ember::cli

@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
     if (*graph) return ember::cli::runGraph(opt);
     if (*check) return ember::cli::runCheck(opt);
     if (*bench) return ember::cli::runBench(opt);
+    if (*convert) return ember::cli::runConvert(opt);
     std::cerr << "ember " << app.get_subcommands().front()->get_name() << ": not implemented yet\n";
     return 2;
   } catch (const ember::Error& e) {

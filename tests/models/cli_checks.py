@@ -70,8 +70,25 @@ p = run("graph", py, "--method", "scale")
 check("graph .py", p.returncode == 0 and "graph(" in p.stdout, p)
 p = run("info", py)
 check("info .py", p.returncode == 0 and "scale" in p.stdout, p)
+converted = os.path.join(work, "funcs_converted.pt")
+if os.path.exists(converted):  # left by an earlier run
+    os.remove(converted)
+p = run("convert", py, converted)
+check("convert .py -> 2", p.returncode == 2 and ".py" in p.stderr and not os.path.exists(converted), p)
+p = run("convert", os.path.join(work, "missing.pt"), converted)
+check("convert missing file -> 2", p.returncode == 2 and p.stderr and not os.path.exists(converted), p)
 
 if realworld and os.path.isdir(realworld):
+    model = os.path.join(realworld, "tchrs_foo", "model.pt")
+    p = run("convert", model, os.path.join(work, "no_such_dir", "out.pt"))
+    check("convert to an unwritable path -> 2", p.returncode == 2 and p.stderr, p)
+    p = run("convert", model, converted)
+    check("convert archive", p.returncode == 0 and os.path.exists(converted), p)
+    if p.returncode == 0:
+        m = torch.jit.load(converted)
+        x = torch.arange(3.0)
+        check("converted archive runs in PyTorch", torch.equal(m(x, x), torch.jit.load(model)(x, x)), p)
+
     model = os.path.join(realworld, "torchsharp_linrelu_script", "model.pt")
     p = run("info", model)
     check("info archive", p.returncode == 0 and "methods:" in p.stdout and "aten::linear" in p.stdout

@@ -56,6 +56,14 @@ class Module {
   void eval() { train(false); }
   bool is_training() const;
 
+  // Writes an archive torch.jit.load (PyTorch 1.13) reads: the object graph
+  // as it is now (attributes changed by setattr or by methods included), the
+  // loaded code/ and constants. Error(NotImplemented) for modules holding
+  // values ember keeps in another form (torchbind objects, quantized
+  // tensors); Error(Io) if the file cannot be written.
+  void save(const std::string& path) const;
+  std::vector<uint8_t> save_to_bytes() const;
+
   const ClassType& type() const;
   const IValue& object() const { return object_; }
   const std::shared_ptr<const api::ScriptUnit>& unit() const { return unit_; }

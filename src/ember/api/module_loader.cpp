@@ -32,13 +32,25 @@ using serialization::ObjectBuildKind;
   EMBER_FAIL_KIND(Format, "{}: data.pkl names class {}, which code/ does not define", archive, name);
 }
 
-compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar) {
+// quantizedTensorResolver, noting in `unsavable` that it was used.
+serialization::GlobalResolver noteQuantized(std::string* unsavable) {
+  return [inner = api::quantizedTensorResolver(), unsavable](std::string_view module, std::string_view name) {
+    auto g = inner(module, name);
+    if (g && unsavable->empty()) *unsavable = "quantized tensors";
+    return g;
+  };
+}
+
+compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar, std::string* unsavable) {
   compiler::ArchiveScope scope;
   if (!ar.hasConstants()) return scope;
   serialization::UnpicklerOptions o;
-  o.resolver = api::quantizedTensorResolver();
+  o.resolver = noteQuantized(unsavable);
   o.objectBuilder = [&](const std::string& name, IValue state, ObjectBuildKind) -> IValue {
-    if (auto v = api::buildTorchbindObject(name, state)) return *v;
+    if (auto v = api::buildTorchbindObject(name, state)) {
+      *unsavable = "C++ class " + name.substr(10);
+      return *v;
+    }
     refuseClass(ar.path(), name);
   };
   IValue c = ar.unpickle("constants.pkl", std::move(o));
@@ -76,11 +88,14 @@ compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar) {
   EMBER_FAIL_KIND(NotImplemented, "{}", msg);
 }
 
-IValue buildObject(const api::ScriptUnit& unit, const std::string& archive, const std::string& name, IValue state,
+IValue buildObject(api::ScriptUnit& unit, const std::string& archive, const std::string& name, IValue state,
                    ObjectBuildKind kind) {
   ClassTypePtr cls = unit.findClass(name);
   if (!cls) {
-    if (auto v = api::buildTorchbindObject(name, state)) return *v;
+    if (auto v = api::buildTorchbindObject(name, state)) {
+      unit.origin.unsavable = "C++ class " + name.substr(10);
+      return *v;
+    }
     refuseClass(archive, name);
   }
   if (kind != ObjectBuildKind::State)
@@ -107,7 +122,9 @@ IValue buildObject(const api::ScriptUnit& unit, const std::string& archive, cons
 
 Module loadArchive(const serialization::ScriptArchive& ar) {
   const std::string& path = ar.path();
-  compiler::ArchiveScope scope = readConstants(ar);
+  std::string unsavable;
+  compiler::ArchiveScope scope = readConstants(ar, &unsavable);
+  std::vector<IValue> constants = scope.constants;
 
   std::vector<compiler::ArchiveSourceFile> files;
   for (const auto& s : ar.sources()) files.push_back({s.module, SourceFile::create(s.path, s.text)});
@@ -116,6 +133,11 @@ Module loadArchive(const serialization::ScriptArchive& ar) {
   if (diag.hasErrors() || !cm.unknownOps.empty() || !cm.unknownClasses.empty()) reportCompileErrors(path, cm, diag);
 
   auto unit = std::make_shared<api::ScriptUnit>(std::move(cm));
+  unit->origin.version = ar.version();
+  unit->origin.constants = std::move(constants);
+  unit->origin.unsavable = std::move(unsavable);
+  const std::string codeDir = ar.root() + "code/";
+  for (const auto& s : ar.sources()) unit->origin.code.emplace_back(s.path.substr(codeDir.size()), s.text);
   std::string buildErrors;
   for (const auto& fn : unit->functions()) {
     try {
@@ -128,7 +150,7 @@ Module loadArchive(const serialization::ScriptArchive& ar) {
     EMBER_FAIL_KIND(NotImplemented, "{}: cannot prepare the archive's code:{}", path, buildErrors);
 
   serialization::UnpicklerOptions o;
-  o.resolver = api::quantizedTensorResolver();
+  o.resolver = noteQuantized(&unit->origin.unsavable);
   o.objectBuilder = [&](const std::string& name, IValue arg, ObjectBuildKind kind) {
     return buildObject(*unit, path, name, std::move(arg), kind);
   };

@@ -26,6 +26,17 @@ class ScriptUnit : public runtime::FunctionResolver {
   const std::vector<std::unique_ptr<runtime::Function>>& functions() const { return functions_; }
   const std::map<std::string, ClassTypePtr>& classes() const { return classes_; }
 
+  // What Module::save writes back besides the object graph, as loaded.
+  struct Origin {
+    int64_t version = 3;
+    std::vector<std::pair<std::string, std::string>> code;  // (path under code/, text)
+    std::vector<IValue> constants;
+    // Non-empty when the archive held values ember keeps in another form
+    // (torchbind objects, quantized tensors): saving them would change the model.
+    std::string unsavable;
+  };
+  Origin origin;  // filled by the loader before the unit is shared
+
  private:
   std::vector<std::unique_ptr<runtime::Function>> functions_;
   std::map<std::string, runtime::Function*> byName_;

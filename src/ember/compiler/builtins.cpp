@@ -31,11 +31,6 @@ std::string functionalOp(const std::string& name) {
   return it == m.end() ? "aten::" + name : it->second;
 }
 
-bool isNumber(const TypePtr& t) {
-  return t->kind() == TypeKind::Int || t->kind() == TypeKind::Float || t->kind() == TypeKind::Bool ||
-         t->kind() == TypeKind::Number;
-}
-
 std::optional<int64_t> dtypeConstant(const std::string& name) {
   static const std::map<std::string, int64_t> m = {
       {"uint8", 0},   {"int8", 1},     {"int16", 2},   {"short", 2},    {"int32", 3},  {"int", 3},
@@ -161,10 +156,6 @@ Value* FunctionEmitter::callSugared(const SV& callee, std::vector<NamedValue> ar
     case Sugared::Kind::Op:
       if (callee->name == "$no_grad" || callee->name == "$enable_grad") return constant(IValue(), r);
       if (callee->name == "$is_grad_enabled") return constant(IValue(false), r);
-      if (callee->name == "aten::tensor" && !ctx.archive && !args.empty() && isNumber(args[0].value->type())) {
-        // torch.tensor(1.0): a 0-dim tensor, dtype as eager PyTorch picks it.
-        return callOp("aten::scalar_tensor", args, r, kwargs);
-      }
       return callOp(callee->name, std::move(args), r, kwargs);
     case Sugared::Kind::Method:
       if (callee->name == "tolist" && callee->value->type()->kind() == TypeKind::Tensor && args.empty())

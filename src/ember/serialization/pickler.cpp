@@ -7,6 +7,8 @@
 
 #include "ember/serialization/pickle_opcodes.h"
 #include "ember/support/error.h"
+#include "ember/types/type.h"
+#include "ember/value/class_type.h"
 #include "ember/value/containers.h"
 
 namespace ember::serialization {
@@ -44,7 +46,7 @@ bool isUtf8(std::string_view s) {
 struct Pickler::Impl {
   // A container being written: its opening is out, its items go one per step.
   struct Frame {
-    enum class Kind : uint8_t { List, Dict, OrderedDict, Tuple };
+    enum class Kind : uint8_t { List, Dict, OrderedDict, Tuple, TsList, TsDict, Object, Build };
     Kind kind;
     IValue v;
     const void* key;
@@ -53,6 +55,8 @@ struct Pickler::Impl {
     bool batchOpen = false;
     bool valueNext = false;  // dicts: the key of item i is out, its value is next
     bool single = false;     // one item: no MARK, APPEND / SETITEM
+    bool specialized = false;  // TsList: build_intlist & co, not restore_type_tag
+    IValue state;              // Build: the object's state
   };
 
   explicit Impl(PicklerOptions o) : opts(o) {}
@@ -257,8 +261,48 @@ struct Pickler::Impl {
   }
 
   // torch.Tensor.__reduce_ex__ plus torch.save's persistent_id.
+  // torch/csrc/jit/serialization/pickler.cpp pushLiteralTensor: the storage
+  // is memoized after BINPERSID (views of one storage load as views of one
+  // storage), sizes and strides are MARK ... TUPLE.
+  void saveScriptTensor(const Tensor& t) {
+    const PickledStorage& s = storageOf(t);
+    global("torch._utils", "_rebuild_tensor_v2");
+    op(PickleOp::MARK);
+    const StorageImpl* impl = t.storage().get();
+    if (!getIfMemoized(impl)) {
+      std::string key = s.key;
+      int64_t numel = s.numel;
+      op(PickleOp::MARK);
+      constantString("storage");
+      global("torch", storageClassName(t.dtype()));
+      writeUnicode(key);
+      memoizeNew();
+      constantString("cpu");
+      saveInt(numel);
+      op(PickleOp::TUPLE);
+      op(PickleOp::BINPERSID);
+      memoize(impl);
+    }
+    saveInt(t.storageOffset());
+    op(PickleOp::MARK);
+    for (int64_t v : t.sizes()) saveInt(v);
+    op(PickleOp::TUPLE);
+    op(PickleOp::MARK);
+    for (int64_t v : t.strides()) saveInt(v);
+    op(PickleOp::TUPLE);
+    op(t.requiresGrad() ? PickleOp::NEWTRUE : PickleOp::NEWFALSE);
+    global("collections", "OrderedDict");
+    op(PickleOp::EMPTY_TUPLE);
+    op(PickleOp::REDUCE);
+    op(PickleOp::TUPLE);
+    op(PickleOp::REDUCE);
+    memoize(t.impl());
+  }
+
   void saveTensor(const Tensor& t) {
+    if (!t.defined()) EMBER_FAIL_KIND(Type, "pickle: cannot save an undefined tensor");
     if (getIfMemoized(t.impl())) return;
+    if (opts.torchScript) return saveScriptTensor(t);
     const PickledStorage& s = storageOf(t);
     std::string key = s.key;
     int64_t numel = s.numel;
@@ -307,8 +351,10 @@ struct Pickler::Impl {
       case IValue::Tag::Tensor: saveTensor(v.toTensor()); return;
       case IValue::Tag::Object: {
         const Object& o = v.toObject();
-        EMBER_FAIL_KIND(Type, "pickle: cannot save an object of class '{}': torch.save files hold plain values",
-                        o.type ? o.type->name() : std::string("?"));
+        if (!opts.torchScript)
+          EMBER_FAIL_KIND(Type, "pickle: cannot save an object of class '{}': torch.save files hold plain values",
+                          o.type ? o.type->name() : std::string("?"));
+        return saveObject(v);
       }
       case IValue::Tag::List:
       case IValue::Tag::Dict:
@@ -329,6 +375,8 @@ struct Pickler::Impl {
       pushFrame(Frame::Kind::Tuple, v, key);
       return;
     }
+    if (opts.torchScript && v.isList()) return saveTsList(v, key);
+    if (opts.torchScript && v.isDict()) return saveTsDict(v, key);
     if (v.isList()) {
       op(PickleOp::EMPTY_LIST);
       memoize(key);
@@ -352,6 +400,131 @@ struct Pickler::Impl {
     pushFrame(Frame::Kind::Dict, v, key).single = n == 1;
   }
 
+  // ------------------------------------------------------------ TorchScript forms
+
+  static std::string typeTag(const TypePtr& t) { return t ? t->str() : std::string("Any"); }
+
+  void saveObject(const IValue& v) {
+    const Object& o = v.toObject();
+    const void* key = &o;
+    if (getIfMemoized(key)) return;
+    if (open.count(key)) EMBER_FAIL_KIND(Value, "pickle: cannot save an object that contains itself");
+    const auto* cls = dynamic_cast<const ClassType*>(o.type.get());
+    if (!cls) EMBER_FAIL_KIND(Type, "pickle: cannot save an object without a class type");
+    std::optional<IValue> state;
+    if (opts.objectState) state = opts.objectState(v);
+    const std::string& qualified = cls->name();
+    size_t dot = qualified.rfind('.');
+    if (dot == std::string::npos) EMBER_FAIL_KIND(Type, "pickle: class '{}' has no module prefix", qualified);
+    global(std::string_view(qualified).substr(0, dot), std::string_view(qualified).substr(dot + 1));
+    op(PickleOp::EMPTY_TUPLE);
+    op(PickleOp::NEWOBJ);
+    if (state) {
+      Frame& f = pushFrame(Frame::Kind::Build, v, key);
+      f.state = std::move(*state);
+      return;
+    }
+    op(PickleOp::EMPTY_DICT);
+    op(PickleOp::MARK);
+    pushFrame(Frame::Kind::Object, v, key);
+  }
+
+  // torch.jit._pickle.build_intlist & co for the element types torch
+  // specializes; restore_type_tag(list, "List[T]") for the rest.
+  void saveTsList(const IValue& v, const void* key) {
+    const TypePtr& et = v.toList().elementType;
+    TypeKind k = et ? et->kind() : TypeKind::Any;
+    const char* builder = k == TypeKind::Int     ? "build_intlist"
+                          : k == TypeKind::Float  ? "build_doublelist"
+                          : k == TypeKind::Bool   ? "build_boollist"
+                          : k == TypeKind::Tensor ? "build_tensorlist"
+                                                  : nullptr;
+    if (builder) {
+      global("torch.jit._pickle", builder);
+      op(PickleOp::MARK);
+      op(PickleOp::EMPTY_LIST);
+      op(PickleOp::MARK);
+    } else {
+      global("torch.jit._pickle", "restore_type_tag");
+      op(PickleOp::EMPTY_LIST);
+      op(PickleOp::MARK);
+    }
+    pushFrame(Frame::Kind::TsList, v, key).specialized = builder != nullptr;
+  }
+
+  void saveTsDict(const IValue& v, const void* key) {
+    global("torch.jit._pickle", "restore_type_tag");
+    op(PickleOp::EMPTY_DICT);
+    if (v.toDict().size() > 0) op(PickleOp::MARK);
+    pushFrame(Frame::Kind::TsDict, v, key);
+  }
+
+  void stepTsList(Frame& f) {
+    const auto& e = f.v.toList().elements;
+    if (f.i < e.size()) {
+      IValue item = e[f.i++];
+      return save(item);
+    }
+    op(PickleOp::APPENDS);
+    if (f.specialized) {
+      op(PickleOp::TUPLE);
+    } else {
+      writeUnicode("List[" + typeTag(f.v.toList().elementType) + "]");
+      memoizeNew();
+      op(PickleOp::TUPLE2);
+    }
+    op(PickleOp::REDUCE);
+    const void* key = f.key;
+    finishFrame();
+    memoize(key);
+  }
+
+  void stepTsDict(Frame& f) {
+    if (saveItemPart(f)) return;
+    const DictObj& d = f.v.toDict();
+    if (d.size() > 0) op(PickleOp::SETITEMS);
+    writeUnicode("Dict[" + typeTag(d.keyType) + ", " + typeTag(d.valueType) + "]");
+    memoizeNew();
+    op(PickleOp::TUPLE2);
+    op(PickleOp::REDUCE);
+    const void* key = f.key;
+    finishFrame();
+    memoize(key);
+  }
+
+  void stepObject(Frame& f) {
+    const Object& o = f.v.toObject();
+    const auto& attrs = static_cast<const ClassType&>(*o.type).attributes();
+    if (f.valueNext) {
+      f.valueNext = false;
+      IValue value = f.i < o.slots.size() ? o.slots[f.i] : IValue();
+      ++f.i;
+      return save(value);
+    }
+    if (f.i < attrs.size()) {
+      f.valueNext = true;
+      constantString(attrs[f.i].name);
+      return;
+    }
+    op(PickleOp::SETITEMS);
+    op(PickleOp::BUILD);
+    const void* key = f.key;
+    finishFrame();
+    memoize(key);
+  }
+
+  void stepBuild(Frame& f) {
+    if (f.i == 0) {
+      f.i = 1;
+      IValue state = f.state;
+      return save(state);
+    }
+    op(PickleOp::BUILD);
+    const void* key = f.key;
+    finishFrame();
+    memoize(key);
+  }
+
   Frame& pushFrame(Frame::Kind kind, const IValue& v, const void* key) {
     open.insert(key);
     frames.push_back(Frame{kind, v, key});
@@ -372,6 +545,10 @@ struct Pickler::Impl {
       case Frame::Kind::List: return stepList(f);
       case Frame::Kind::Dict: return stepDict(f);
       case Frame::Kind::OrderedDict: return stepOrderedDict(f);
+      case Frame::Kind::TsList: return stepTsList(f);
+      case Frame::Kind::TsDict: return stepTsDict(f);
+      case Frame::Kind::Object: return stepObject(f);
+      case Frame::Kind::Build: return stepBuild(f);
     }
   }
 

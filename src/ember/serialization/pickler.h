@@ -13,10 +13,21 @@
 // or tensor that appears twice loads as one object, and two views of one
 // storage share one storage record. dtypes are ints in ember and stay ints.
 // Objects (TorchScript class instances) and recursive lists are refused.
+//
+// With PicklerOptions::torchScript the pickle is what torch.jit.save writes
+// for data.pkl / constants.pkl (torch/csrc/jit/serialization/pickler.cpp):
+// objects as GLOBAL '__torch__.<module> <Class>', EMPTY_TUPLE NEWOBJ, then
+// their state (a dict of every attribute in slot order, or what objectState
+// returns, i.e. __getstate__) and BUILD; int/float/bool/Tensor lists through
+// torch.jit._pickle.build_intlist & co; other lists and every dict through
+// torch.jit._pickle.restore_type_tag with their static type, so that typed
+// containers load with their types.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +40,11 @@ namespace ember::serialization {
 struct PicklerOptions {
   // Write every dict as collections.OrderedDict (what state_dict() returns).
   bool orderedDicts = false;
+  // Write TorchScript archive pickles (objects allowed, type-tagged containers).
+  bool torchScript = false;
+  // torchScript: an object's state when it is not its attribute dict (the
+  // result of its __getstate__); may throw to refuse the object.
+  std::function<std::optional<IValue>(const IValue& object)> objectState;
 };
 
 // A storage the pickle refers to; the caller stores its bytes (the whole

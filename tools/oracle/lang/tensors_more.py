@@ -13,6 +13,13 @@ t23 = torch.arange(6, dtype=torch.float32).reshape(2, 3)
 i4 = torch.tensor([3, -1, 4, 1])
 
 CASES = [
+    # Pitfall 12: torch.tensor(number) takes eager PyTorch's dtype (int64 / float32 / bool).
+    case("tensor_from_numbers_dtypes", """
+import torch
+from typing import Tuple
+def f(a: int, b: float, c: bool) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    return torch.tensor(a), torch.tensor(b), torch.tensor(c), torch.tensor(3), torch.tensor(2.5)
+""", [(1, 2.0, True), (-7, 0.1, False)]),
     case("tensor_shape_and_size", """
 import torch
 from typing import List, Tuple
