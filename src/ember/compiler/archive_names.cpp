@@ -4,6 +4,8 @@
 // annotate / unchecked_cast / uninitialized / ops.prim.RaiseException.
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "ember/compiler/emitter.h"
 
 namespace ember::compiler {
@@ -39,6 +41,15 @@ SV FunctionEmitter::archiveName(const std::string& id, const SourceRange& r) {
   if (id == "annotate") return builtinNamed("jit.annotate");
   if (id == "unchecked_cast") return builtinNamed("$unchecked_cast");
   if (id == "uninitialized") return builtinNamed("$uninitialized");
+  // The serializer prints float infinities and NaNs as bare names (nn.functional's
+  // masked_fill(..., -inf) in every scripted vit_*); PyTorch's importer defines them.
+  if (id == "inf" || id == "nan") {
+    auto s = std::make_shared<Sugared>();
+    s->value = constant(IValue(id == "inf" ? std::numeric_limits<double>::infinity()
+                                           : std::numeric_limits<double>::quiet_NaN()),
+                        r);
+    return s;
+  }
   return nullptr;
 }
 

@@ -19,6 +19,10 @@ void registerLinalgOps(Registry& r) {
   r.def("aten::outer(Tensor self, Tensor vec2) -> Tensor", &k::outer);
   r.def("aten::ger(Tensor self, Tensor vec2) -> Tensor", &k::outer);
   r.def("aten::inner(Tensor self, Tensor other) -> Tensor", &k::inner);
+  r.def("aten::einsum(str equation, Tensor[] tensors, *, int[]? path=None) -> Tensor",
+        [](std::string_view equation, const std::vector<Tensor>& tensors, std::optional<IntArrayRef>) {
+          return k::einsum(equation, tensors);
+        });
   r.def("aten::linear(Tensor input, Tensor weight, Tensor? bias=None) -> Tensor", &k::linear);
   r.def("aten::addmm(Tensor self, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor", &k::addmm);
   r.def("aten::addmm_(Tensor(a!) self, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor(a!)",
