@@ -1,6 +1,9 @@
 #include "compare.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
+#include <iostream>
 
 #include "ember/value/containers.h"
 
@@ -77,6 +80,23 @@ std::string compareAt(const IValue& a, const IValue& e, const Tolerance& tol, co
 
 std::string compareValues(const IValue& actual, const IValue& expected, const Tolerance& tol) {
   return compareAt(actual, expected, tol, "result");
+}
+
+int conformanceMain(int argc, char** argv, const char* tool, int (*registerCases)(const std::string& path)) {
+  ::testing::InitGoogleTest(&argc, argv);
+  if (argc < 2) {
+    std::cerr << "usage: " << tool << " CASES.pt...\n";
+    return 2;
+  }
+  for (int i = 1; i < argc; ++i) {
+    try {
+      registerCases(argv[i]);
+    } catch (const std::exception& e) {
+      std::cerr << argv[i] << ": " << e.what() << '\n';
+      return 2;
+    }
+  }
+  return RUN_ALL_TESTS();
 }
 
 }  // namespace ember::testing

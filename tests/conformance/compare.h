@@ -18,4 +18,9 @@ struct Tolerance {
 // Empty string when equal; otherwise what differs and where ("[1].values: ...").
 std::string compareValues(const IValue& actual, const IValue& expected, const Tolerance& tol);
 
+// The main() of a conformance runner: initializes GoogleTest, registers the
+// cases of every CASES.pt argument through registerCases, runs them. Exit 2
+// for a missing argument or an unreadable case file.
+int conformanceMain(int argc, char** argv, const char* tool, int (*registerCases)(const std::string& path));
+
 }  // namespace ember::testing

@@ -77,18 +77,5 @@ int registerCases(const std::string& path) {
 }  // namespace ember
 
 int main(int argc, char** argv) {
-  ::testing::InitGoogleTest(&argc, argv);
-  if (argc < 2) {
-    std::cerr << "usage: ember_op_conformance CASES.pt...\n";
-    return 2;
-  }
-  for (int i = 1; i < argc; ++i) {
-    try {
-      ember::registerCases(argv[i]);
-    } catch (const std::exception& e) {
-      std::cerr << argv[i] << ": " << e.what() << '\n';
-      return 2;
-    }
-  }
-  return RUN_ALL_TESTS();
+  return ember::testing::conformanceMain(argc, argv, "ember_op_conformance", ember::registerCases);
 }
