@@ -4,7 +4,7 @@ tools/oracle/lang/<category>.py.
 
 usage: convert_lang_cases.py EMBER WORK_DIR CATEGORY... [--known-failures FILE]
 
-For every case PyTorch compiles (negative cases are skipped), the source is
+For every case PyTorch compiles, the source is
 written to WORK_DIR/<category>_<name>.py, scripted by PyTorch as in
 make_lang_cases.py (the oracle), and converted by `ember convert`. Then the
 archive is loaded with torch.jit.load, the case's function is called as a
@@ -12,6 +12,8 @@ method of the loaded module on each recorded argument tuple and compared with
 the oracle: the result, or the exception ("Class: message"), and what print()
 wrote. The same archive is loaded back by ember (`ember run ... --method`),
 whose result must match too (or which must exit 1 where PyTorch raised).
+Negative cases (sources PyTorch refuses) must be refused by `ember convert`:
+exit 2, no archive, the error at the line PyTorch names.
 
 Exit status 0 when every case matches or is a known failure (FILE: one
 "category/name reason" a line), 1 otherwise. One line per failing case, then
@@ -47,6 +49,30 @@ def outcome(fn, args, stdout):
     except Exception as e:  # the TorchScript program raised
         cls, msg = make_lang_cases.script_error(e)
         return None, f"{cls}: {msg}", None
+
+
+def check_refused(ember, work, category, idx, case):
+    """A source PyTorch refuses must be refused by `ember convert` (exit 2) at the same line."""
+    src = case["src"].strip("\n") + "\n"
+    stem = f"{category}_{case['name']}"
+    path = os.path.join(work, stem + ".py")
+    with open(path, "w") as f:
+        f.write(src)
+    try:
+        make_lang_cases.compile_case(src, case.get("fn", "f"), work, f"{category}_{idx}")
+        return "PyTorch compiled it"
+    except Exception as e:
+        import re
+        lines = re.findall(r'File "[^"]*\.py", line (\d+)', str(e))
+    out = os.path.join(work, stem + ".pt")
+    p = subprocess.run([ember, "convert", path, out], capture_output=True, text=True, timeout=120)
+    if p.returncode != 2:
+        return f"ember convert exit {p.returncode} instead of 2"
+    if os.path.exists(out):
+        return "ember convert left an archive behind"
+    if lines and f"{stem}.py:{lines[0]}:" not in p.stderr:
+        return f"error not at line {lines[0]}: {p.stderr.strip()[:300]}"
+    return None
 
 
 def check_case(ember, work, category, idx, case):
@@ -93,6 +119,8 @@ def check_case(ember, work, category, idx, case):
             continue
         if p.returncode != 0:
             return f"call {k}: ember run on the archive exit {p.returncode}: {p.stderr.strip()[-300:]}"
+        if want_out is not None and p.stdout != want_out:
+            return f"call {k}: ember run on the archive printed {p.stdout!r} instead of {want_out!r}"
         d = same(torch.load(result), want, rtol, atol)
         if d:
             return f"call {k}: ember run on the archive: {d}"
@@ -115,11 +143,10 @@ def main():
     passed = failed = known_failed = 0
     for category in categories:
         for idx, case in enumerate(load_category(category)):
-            if case.get("negative"):
-                continue
             name = f"{category}/{case['name']}"
+            check = check_refused if case.get("negative") else check_case
             try:
-                why = check_case(ember, work, category, idx, case)
+                why = check(ember, work, category, idx, case)
             except Exception as e:  # a bug of this script or of the oracle: a failure, not a crash
                 why = f"{type(e).__name__}: {e}"
             if why is None:
@@ -134,7 +161,8 @@ def main():
             failed += 1
             print(f"FAIL {name}: {why}")
     total = passed + failed + known_failed
-    print(f"{passed} of {total} programs convert and match ({known_failed} known failures)")
+    print(f"{passed} of {total} cases behave as in PyTorch (converted and matching, or refused where PyTorch "
+          f"refuses; {known_failed} known failures)")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

@@ -30,10 +30,19 @@ const std::unordered_set<std::string>& reservedNames() {
   return r;
 }
 
+// "file.py:12: " for errors, as the compiler's diagnostics name places.
 std::string locOf(const ir::Node* n) {
   const ir::SourceLoc& l = n->sourceLoc();
   if (!l.file) return "";
-  return fmt::format(" (line {})", l.line);
+  return fmt::format("{}:{}: ", *l.file, l.line);
+}
+
+// What the user wrote, for nodes that have no serialized spelling.
+std::string constructOf(const ir::Node* n) {
+  if (n->kind() == ir::prim::Enter || n->kind() == ir::prim::Exit) return "a with statement";
+  if (n->kind() == ir::prim::EnumName || n->kind() == ir::prim::EnumValue) return "an Enum";
+  if (n->kind() == ir::prim::PythonOp || n->kind() == ir::prim::IgnoredPythonOp) return "a call into Python";
+  return "the operation " + n->kind().toQualString();
 }
 
 class FunctionPrinter {
@@ -45,10 +54,12 @@ class FunctionPrinter {
     names_of_[v] = name;
   }
 
-  void block(const ir::Block* b, int level) {
+  // `more`: statements follow in the same suite (output assignments), so an
+  // empty block needs no `pass`.
+  void block(const ir::Block* b, int level, bool more = false) {
     size_t before = out_.tellp();
     for (const ir::Node* n : b->nodes()) node(n, level);
-    if (static_cast<size_t>(out_.tellp()) == before) line(level, "pass");
+    if (static_cast<size_t>(out_.tellp()) == before && !more) line(level, "pass");
   }
 
   std::string use(const ir::Value* v) {
@@ -127,7 +138,7 @@ class FunctionPrinter {
     for (size_t b = 0; b < 2; ++b) {
       if (b == 1) line(level, "else:");
       const ir::Block* blk = n->blocks()[b];
-      block(blk, level + 1);
+      block(blk, level + 1, !outs.empty());
       std::vector<std::string> vals;
       for (size_t i = 0; i < outs.size(); ++i) vals.push_back(as(blk->outputs()[i], n->output(i)->type()));
       assign(level + 1, outs, vals);
@@ -159,7 +170,7 @@ class FunctionPrinter {
     };
     if (forLoop && !unbounded) {
       line(level, fmt::format("for {} in range({}):", fresh(iter), use(n->input(0))));
-      block(body, level + 1);
+      block(body, level + 1, !targets.empty());
       carriedNext();
       assign(level + 1, targets, next);
       return;
@@ -172,7 +183,7 @@ class FunctionPrinter {
     if (counts) line(level, i + " = 0");
     if (!unbounded) header = fmt::format("{} and torch.lt({}, {})", cond, i, use(n->input(0)));
     line(level, "while " + header + ":");
-    block(body, level + 1);
+    block(body, level + 1, true);
     carriedNext();
     targets.insert(targets.begin(), cond);
     next.insert(next.begin(), use(body->outputs()[0]));
@@ -231,14 +242,16 @@ std::string FunctionPrinter::expr(const ir::Node* n) {
     case ir::BuiltinSymbol::prim_TupleIndex: return fmt::format("{}[{}]", use(in[0]), use(in[1]));
     case ir::BuiltinSymbol::prim_TupleSlice:
       return fmt::format("{}[{}:{}]", use(in[0]), n->i(ir::Symbol::attr("beg")), n->i(ir::Symbol::attr("end")));
+    case ir::BuiltinSymbol::prim_tolist:  // the result type is the annotation's, as in python_print
+      return fmt::format("annotate({}, {}.tolist())", names_.annotation(n->output()->type()), use(in[0]));
     case ir::BuiltinSymbol::prim_RaiseException: return fmt::format("ops.prim.RaiseException({})", args(in));
     case ir::BuiltinSymbol::prim_Print: return fmt::format("print({})", args(in));
     default: break;
   }
   const ops::Operator* op = n->op();
   if (!op)
-    EMBER_FAIL_KIND(NotImplemented, "cannot convert {}{} to a TorchScript archive: ember has no serialized spelling for it",
-                    n->kind().toQualString(), locOf(n));
+    EMBER_FAIL_KIND(NotImplemented, "{}cannot convert {} ({}) to a TorchScript archive: it has no serialized form",
+                    locOf(n), constructOf(n), n->kind().toQualString());
   const ops::FunctionSchema& s = op->schema;
   std::string ns(n->kind().ns());
   std::string callee = (ns == "aten" ? "torch." : "ops." + ns + ".") + std::string(n->kind().toUnqualString());
