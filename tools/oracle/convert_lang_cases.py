@@ -92,7 +92,7 @@ def check_case(ember, work, category, idx, case):
         m = torch.jit.load(out)
     except Exception as e:
         return "torch.jit.load refused it: " + " | ".join(str(e).strip().splitlines()[:3])[:400]
-    fn = getattr(m, fn_name)
+    fn = m if fn_name == "forward" else getattr(m, fn_name)  # m(x) is m.forward(x)
     rtol, atol = float(case.get("rtol", 1e-5)), float(case.get("atol", 1e-6))
     for k, args in enumerate(case.get("calls", [()])):
         want, want_err, want_out = outcome(oracle, args, case.get("stdout"))
