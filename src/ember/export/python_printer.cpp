@@ -114,7 +114,20 @@ class FunctionPrinter {
     line(level, l + " = " + r);
   }
 
+  // Errors from inside a node (a type without annotation, an op without
+  // spelling) are told with the node's line, once (the innermost node's).
   void node(const ir::Node* n, int level) {
+    try {
+      statement(n, level);
+    } catch (const Error& e) {
+      if (located_ || e.kind() != ErrorKind::NotImplemented || locOf(n).empty()) throw;
+      located_ = true;
+      if (std::string_view(e.what()).starts_with(locOf(n))) throw;
+      EMBER_FAIL_KIND(NotImplemented, "{}{}", locOf(n), e.what());
+    }
+  }
+
+  void statement(const ir::Node* n, int level) {
     switch (n->kind().builtin()) {
       case ir::BuiltinSymbol::prim_Constant: return;
       case ir::BuiltinSymbol::prim_If: return printIf(n, level);
@@ -200,6 +213,7 @@ class FunctionPrinter {
   std::ostringstream& out_;
   std::unordered_map<const ir::Value*, std::string> names_of_;
   std::unordered_set<std::string> used_;
+  bool located_ = false;
 };
 
 std::string FunctionPrinter::expr(const ir::Node* n) {
