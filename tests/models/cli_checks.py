@@ -74,7 +74,16 @@ converted = os.path.join(work, "funcs_converted.pt")
 if os.path.exists(converted):  # left by an earlier run
     os.remove(converted)
 p = run("convert", py, converted)
-check("convert .py -> 2", p.returncode == 2 and ".py" in p.stderr and not os.path.exists(converted), p)
+check("convert .py", p.returncode == 0 and os.path.exists(converted), p)
+if p.returncode == 0:
+    r = torch.jit.load(converted).scale(torch.arange(3.0), 2.0)
+    check("converted .py runs in PyTorch", torch.equal(r[0], torch.tensor([0.0, 2.0, 4.0])), p)
+    os.remove(converted)
+bad_py = os.path.join(work, "bad.py")
+with open(bad_py, "w") as f:
+    f.write("def f(x: int) -> int:\n    return y\n")
+p = run("convert", bad_py, converted)
+check("convert bad .py -> 2", p.returncode == 2 and "bad.py:2:" in p.stderr and not os.path.exists(converted), p)
 p = run("convert", os.path.join(work, "missing.pt"), converted)
 check("convert missing file -> 2", p.returncode == 2 and p.stderr and not os.path.exists(converted), p)
 

@@ -50,7 +50,7 @@ def same(a, e, rtol, atol, path="result"):
                 return d
         return None
     if isinstance(e, float):
-        if math.isnan(e) and math.isnan(a):
+        if (math.isnan(e) and math.isnan(a)) or a == e:  # also inf == inf
             return None
         return None if abs(a - e) <= atol + rtol * abs(e) else f"{path}: {a!r} instead of {e!r}"
     return None if a == e else f"{path}: {a!r} instead of {e!r}"
