@@ -145,11 +145,12 @@ TEST(NnKernels, GroupedConvWithoutWholeBlocksPerGroupIsNotOneDnnsReferenceLoop) 
   // has no kernel for them and ran its reference loops, 6 s of CPU for this call
   // (regnet_x_32gf took 65 s for a 64x64 image). Its own layout or im2col + BLAS: 0.05 s.
   Tensor x = pseudoRandom({1, 672, 16, 16}, 41), w = pseudoRandom({672, 168, 3, 3}, 42);
-  kernels::dnnl_ctx::setNumThreads(1);
+  const int saved = getNumThreads();
+  setNumThreads(1);
   const double c0 = cpuSeconds();
   Tensor y = convNd(x, w, std::nullopt, one(), one(), one(), 4, 2);
   const double spent = cpuSeconds() - c0;
-  kernels::dnnl_ctx::setNumThreads(0);
+  setNumThreads(saved);
   EXPECT_EQ(shapeString(y.sizes()), "[1, 672, 16, 16]");
   EXPECT_LT(spent, 2.0) << "a 0.23 GFLOP grouped convolution took " << spent << " s of CPU";
 }
