@@ -46,7 +46,6 @@ struct PlanKeyHash {
 
 struct Plan {
   bool supported = false;
-  std::string impl;  // oneDNN's implementation name ("jit:avx512_core", "ref:any", ...)
   dnnl::primitive prim;
   memory::desc srcUser, srcPd, weightsPd, biasDesc, dstPd, dstUser;
   bool reorderSrc = false, reorderDst = false;
@@ -126,6 +125,7 @@ Plan makePlan(const ConvGeom& g, DataType userType, IntArrayRef inStrides, IntAr
   const memory::desc wAny(wdims, DataType::f32, any);
   p.biasDesc = memory::desc({g.Cout}, DataType::f32, memory::format_tag::x);
   const auto prop = dnnl::prop_kind::forward_inference;
+  std::string impl;  // oneDNN's choice: "jit:avx512_core", "brgconv:avx2", "ref:any", ...
   try {
     if (!g.transposed) {
       auto desc = hasBias ? dnnl::convolution_forward::desc(prop, dnnl::algorithm::convolution_direct, srcAny, wAny,
@@ -133,7 +133,7 @@ Plan makePlan(const ConvGeom& g, DataType userType, IntArrayRef inStrides, IntAr
                           : dnnl::convolution_forward::desc(prop, dnnl::algorithm::convolution_direct, srcAny, wAny,
                                                             dstAny, strides, dilates, padL, padR);
       dnnl::convolution_forward::primitive_desc pd(desc, eng);
-      p.impl = pd.impl_info_str();
+      impl = pd.impl_info_str();
       p.srcPd = pd.src_desc();
       p.weightsPd = pd.weights_desc();
       p.dstPd = pd.dst_desc();
@@ -144,7 +144,7 @@ Plan makePlan(const ConvGeom& g, DataType userType, IntArrayRef inStrides, IntAr
                           : dnnl::deconvolution_forward::desc(prop, dnnl::algorithm::deconvolution_direct, srcAny, wAny,
                                                               dstAny, strides, dilates, padL, padR);
       dnnl::deconvolution_forward::primitive_desc pd(desc, eng);
-      p.impl = pd.impl_info_str();
+      impl = pd.impl_info_str();
       p.srcPd = pd.src_desc();
       p.weightsPd = pd.weights_desc();
       p.dstPd = pd.dst_desc();
@@ -157,7 +157,7 @@ Plan makePlan(const ConvGeom& g, DataType userType, IntArrayRef inStrides, IntAr
     if (p.reorderSrc) p.srcReorder = dnnl::reorder(dnnl::reorder::primitive_desc(eng, p.srcUser, eng, p.srcPd));
     if (p.reorderDst) p.dstReorder = dnnl::reorder(dnnl::reorder::primitive_desc(eng, p.dstPd, eng, p.dstUser));
     // oneDNN's reference loops are far slower than im2col + BLAS (runReference).
-    p.supported = p.impl.rfind("ref", 0) != 0;
+    p.supported = impl.rfind("ref", 0) != 0;
   } catch (const dnnl::error&) {
     p.supported = false;  // e.g. a negative right padding: the reference path takes it
   }
