@@ -135,6 +135,24 @@ TEST(NnKernels, OneDnnLayoutsAgreeWithTheReference) {
                        {1}, {1}, {1}, true, 1);
   expectConvPathsAgree(pseudoRandom({1, 32, 5, 5}, 36), pseudoRandom({32, 8, 4, 4}, 37), std::nullopt, {2}, {1}, {1},
                        {0}, true, 2);
+  // 24 channels per group: whole 16-channel blocks overall, not per group.
+  expectConvPathsAgree(pseudoRandom({1, 48, 7, 7}, 38), pseudoRandom({48, 24, 3, 3}, 39), pseudoRandom({48}, 40), {1},
+                       {1}, {1}, {0}, false, 2);
+}
+
+TEST(NnKernels, GroupedConvWithoutWholeBlocksPerGroupIsNotOneDnnsReferenceLoop) {
+  // regnet_x_32gf's groups of 168 channels: on 16-channel blocked layouts oneDNN
+  // has no kernel for them and ran its reference loops, 6 s of CPU for this call
+  // (regnet_x_32gf took 65 s for a 64x64 image). Its own layout or im2col + BLAS: 0.05 s.
+  Tensor x = pseudoRandom({1, 672, 16, 16}, 41), w = pseudoRandom({672, 168, 3, 3}, 42);
+  const int saved = getNumThreads();
+  setNumThreads(1);
+  const double c0 = cpuSeconds();
+  Tensor y = convNd(x, w, std::nullopt, one(), one(), one(), 4, 2);
+  const double spent = cpuSeconds() - c0;
+  setNumThreads(saved);
+  EXPECT_EQ(shapeString(y.sizes()), "[1, 672, 16, 16]");
+  EXPECT_LT(spent, 2.0) << "a 0.23 GFLOP grouped convolution took " << spent << " s of CPU";
 }
 
 TEST(NnKernels, DepthwiseConvIsPerChannel) {

@@ -13,6 +13,7 @@ import math
 import os
 import subprocess
 import sys
+import time
 
 import torch
 
@@ -56,7 +57,7 @@ def same(a, e, rtol, atol, path="result"):
     return None if a == e else f"{path}: {a!r} instead of {e!r}"
 
 
-def run(ember, case, work):
+def run(ember, case, work, timeout=300):
     meta = json.load(open(os.path.join(case, "meta.json")))
     name = os.path.basename(os.path.normpath(case))
     os.makedirs(work, exist_ok=True)
@@ -67,7 +68,7 @@ def run(ember, case, work):
            "--inputs", os.path.join(case, "inputs.pt"), "--output", out,
            "--repeat", str(meta.get("calls", 1))]
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return "timed out"
     if meta.get("expect") == "raise":  # the model raises: exit 1 and a message
@@ -90,16 +91,48 @@ def run(ember, case, work):
     return same(actual, expected, meta.get("rtol", 1e-4), meta.get("atol", 1e-5))
 
 
+def load_known(path):
+    """The known-failures file: case name, a space, the reason, per line."""
+    known = {}
+    for line in open(path):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            k, _, why = line.partition(" ")
+            known[k] = why.strip()
+    return known
+
+
+def check(ember, work, cases, known, timeout=300):
+    """Runs and compares each case, one line each; returns the number of unexpected failures."""
+    passed, known_failed, failed = 0, 0, 0
+    for case in cases:
+        name = os.path.basename(os.path.normpath(case))
+        t0 = time.time()
+        try:
+            why = run(ember, case, work, timeout)
+        except Exception as e:  # a broken output file is a failure of this case only
+            why = f"{type(e).__name__}: {e}"
+        took = f" ({time.time() - t0:.1f}s)"
+        if why is None:
+            passed += 1
+            print(f"PASS {name}{took}" + (" (listed as a known failure: remove it from the list)" if name in known else ""))
+        elif name in known:
+            known_failed += 1
+            print(f"KNOWN FAILURE {name}{took}: {known[name]}\n    {why[:300]}")
+        else:
+            failed += 1
+            print(f"FAIL {name}{took}: {why}")
+        sys.stdout.flush()
+    print(f"{passed} passed, {known_failed} known failures, {failed} failed, of {len(cases)} cases")
+    return failed
+
+
 def main():
     args = sys.argv[1:]
     known = {}
     if "--known-failures" in args:
         i = args.index("--known-failures")
-        for line in open(args[i + 1]):
-            line = line.strip()
-            if line and not line.startswith("#"):
-                k, _, why = line.partition(" ")
-                known[k] = why.strip()
+        known = load_known(args[i + 1])
         del args[i:i + 2]
     ember, work, *dirs = args
     cases = []
@@ -108,23 +141,7 @@ def main():
             cases.append(d)
         elif os.path.isdir(d):
             cases += sorted(os.path.join(d, c) for c in os.listdir(d) if os.path.exists(os.path.join(d, c, "meta.json")))
-    passed, known_failed, failed = 0, 0, 0
-    for case in cases:
-        name = os.path.basename(os.path.normpath(case))
-        try:
-            why = run(ember, case, work)
-        except Exception as e:  # a broken output file is a failure of this case only
-            why = f"{type(e).__name__}: {e}"
-        if why is None:
-            passed += 1
-            print(f"PASS {name}" + (" (listed as a known failure: remove it from the list)" if name in known else ""))
-        elif name in known:
-            known_failed += 1
-            print(f"KNOWN FAILURE {name}: {known[name]}\n    {why[:300]}")
-        else:
-            failed += 1
-            print(f"FAIL {name}: {why}")
-    print(f"{passed} passed, {known_failed} known failures, {failed} failed, of {len(cases)} cases")
+    failed = check(ember, work, cases, known)
     return 1 if failed or not cases else 0
 
 
