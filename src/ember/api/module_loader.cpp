@@ -16,6 +16,7 @@
 #include "ember/support/error.h"
 #include "ember/support/source.h"
 #include "ember/value/containers.h"
+#include "ember/value/enum_type.h"
 
 namespace ember {
 
@@ -90,6 +91,15 @@ compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar, std
 
 IValue buildObject(api::ScriptUnit& unit, const std::string& archive, const std::string& name, IValue state,
                    ObjectBuildKind kind) {
+  if (TypePtr e = unit.findEnum(name)) {
+    // data.pkl writes an enum value as GLOBAL Color, <value>, REDUCE.
+    if (kind != ObjectBuildKind::Call || state.isTuple())
+      EMBER_FAIL_KIND(Format, "{}: data.pkl builds enum {} other than by calling it with a value", archive, name);
+    IValue v = enumFromValue(e, state);
+    if (v.isNone())
+      EMBER_FAIL_KIND(Format, "{}: {} is not a valid {}", archive, state.reprStr(), name);
+    return v;
+  }
   ClassTypePtr cls = unit.findClass(name);
   if (!cls) {
     if (auto v = api::buildTorchbindObject(name, state)) {
@@ -153,6 +163,10 @@ Module loadArchive(const serialization::ScriptArchive& ar) {
   o.resolver = noteQuantized(&unit->origin.unsavable);
   o.objectBuilder = [&](const std::string& name, IValue arg, ObjectBuildKind kind) {
     return buildObject(*unit, path, name, std::move(arg), kind);
+  };
+  // Lists and dicts of enums keep their element types even when empty, so they save back the same.
+  o.typeParser = [&](std::string_view text) {
+    return serialization::parseTypeTag(text, [&](std::string_view n) { return unit->findEnum(std::string(n)); });
   };
   IValue root = ar.unpickle("data.pkl", std::move(o));
   if (!root.isObject())

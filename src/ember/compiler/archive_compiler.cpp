@@ -211,8 +211,11 @@ CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files
           continue;
         }
         if (base == "Enum") {
-          diag.error(cd->range(), fmt::format("class {}: TorchScript {} classes in archives are not supported yet",
-                                              qualified, base));
+          declareEnum(*ci, qualified);
+          if (ci->enumType) ctx.out.enums.push_back(ci->enumType);
+          else diag.error(ci->enumErrorAt.valid() ? ci->enumErrorAt : cd->range(), ci->enumError);
+          ci->enumErrorReported = true;
+          ctx.classes[qualified] = std::move(ci);
           continue;
         }
         if (base != "NamedTuple") {

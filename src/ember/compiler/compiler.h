@@ -28,6 +28,7 @@ struct CompiledFunction {
 struct CompiledModule {
   std::vector<CompiledFunction> functions;
   std::vector<ClassTypePtr> classes;
+  std::vector<TypePtr> enums;  // EnumTypes (value/enum_type.h), by qualified name in data.pkl
   std::vector<std::string> unknownOps;  // operators called but not registered
   std::vector<std::string> unknownClasses;  // archives: classes named but not defined (torchbind)
 };

@@ -36,6 +36,7 @@ Node* Graph::createConstant(const IValue& v) {
     case IValue::Tag::List:
     case IValue::Tag::Dict:
     case IValue::Tag::Tuple:
+    case IValue::Tag::Enum:
       n->ival_(attr::value, v);
       out->setType(v.type());
       return n;
