@@ -251,7 +251,7 @@ class EnumAttrs(nn.Module):
         return self.color
 
     def forward(self, x: Tensor, k: int) -> Tuple[Tensor, str, int]:
-        c = self.pick(k, Color.GREEN)
+        c = self.pick(k, Color.GREEN) if k >= 0 else self.pick(k, Color.RED)
         s = Scale.HALF if self.mode == Mode.SLOW else Scale.DOUBLE
         for m in self.modes:
             if m == Mode.FAST:
@@ -338,6 +338,7 @@ def main():
     save_case(out, "module_interface", torch.jit.script(UsesInterface()), [torch.randn(3)])
     save_case(out, "enum_attributes", torch.jit.script(EnumAttrs()), [torch.randn(3), 0], calls=3)
     save_case(out, "enum_attributes_k1", torch.jit.script(EnumAttrs()), [torch.randn(3), 1])
+    save_case(out, "enum_attributes_kneg", torch.jit.script(EnumAttrs()), [torch.randn(3), -1])
     save_case(out, "enum_traced_outer", torch.jit.trace(EnumTraceOuter().eval(), torch.randn(2, 3)), [torch.randn(2, 3)])
     from torch.utils.mobile_optimizer import optimize_for_mobile
     save_case(out, "mobile_optimized_mlp", optimize_for_mobile(torch.jit.script(Small().eval())), [torch.randn(4, 10)])

@@ -285,6 +285,7 @@ class FunctionEmitter {
   Value* callArchiveBuiltin(const std::string& name, std::vector<NamedValue> args, const ast::Call& e);
   bool bindSugaredAlias(const ast::Assign& s);
   std::optional<IValue> archiveConstant(const ast::Expr& e) const;  // CONSTANTS.cN as a default value
+  std::optional<IValue> enumDefault(const ast::Expr& e);  // Color.RED as a default value
   std::unordered_map<std::string, SV> sugaredLocals;  // `_0 = __torch__.f`
 
  private:

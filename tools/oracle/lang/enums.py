@@ -277,6 +277,42 @@ def f(s: str) -> bool:
     e = E.X if s == "x" else E.Y
     return e.value == s and e.name == s.upper()
 """, [("x",), ("y",)]),
+    case("default_argument", COLOR + """
+def weight(k: int, c: Color = Color.GREEN) -> int:
+    return c.value * k
+
+def f(k: int) -> int:
+    return weight(k) + weight(k, Color.BLUE)
+""", [(3,)]),
+    case("namedtuple_field", COLOR + """
+from typing import NamedTuple
+
+class Tagged(NamedTuple):
+    color: Color
+    n: int
+
+def f(k: int) -> str:
+    t = Tagged(Color.BLUE if k > 0 else Color.RED, k)
+    return t.color.name + str(t.n + t.color.value)
+""", [(1,), (0,)]),
+    case("while_until_member", COLOR + """
+def next_color(c: Color) -> Color:
+    if c == Color.RED:
+        return Color.GREEN
+    if c == Color.GREEN:
+        return Color.BLUE
+    return Color.RED
+
+def f(n: int) -> List[str]:
+    c = Color.RED
+    out: List[str] = []
+    i = 0
+    while i < n or c != Color.RED:
+        out.append(c.name)
+        c = next_color(c)
+        i += 1
+    return out
+""", [(2,), (4,)]),
     negative("mixed_value_types", """
 from enum import Enum
 
