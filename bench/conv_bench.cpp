@@ -11,6 +11,7 @@
 #include "ember/kernels/conv.h"
 #include "ember/kernels/dnnl_context.h"
 #include "ember/kernels/pool.h"
+#include "ember/support/thread_pool.h"
 
 namespace {
 
@@ -39,7 +40,7 @@ Tensor toChannelsLast(const Tensor& t) {
 }
 
 void runConv(benchmark::State& state, const ConvShape& s) {
-  kernels::dnnl_ctx::setNumThreads(static_cast<int>(state.range(0)));
+  setNumThreads(static_cast<int>(state.range(0)));
   Tensor x = filled({s.n, s.cin, s.h, s.w}, 1);
   if (s.channelsLast) x = toChannelsLast(x);
   Tensor w = filled({s.cout, s.cin / s.groups, s.k, s.k}, 2);

@@ -1,6 +1,6 @@
 // `ember check FILE.py`: every TorchScript problem of a source file (and of
-// an archive's code/) at once. `ember bench MODEL --inputs ARGS.pt`: the time
-// of a method, after one warm-up call.
+// an archive's code/) at once. `ember bench MODEL --inputs ARGS.pt`: the load
+// time, the first call, the median of later calls and the peak memory.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -41,25 +41,52 @@ int runCheck(const Options& opt) {
   return 0;
 }
 
+namespace {
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Peak resident set of this process in MiB: VmHWM belongs to the address space,
+// unlike getrusage's ru_maxrss, which keeps the high-water mark of whatever
+// process forked and exec'ed us (a Python harness with torch imported).
+double peakRssMiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
+
+}  // namespace
+
 int runBench(const Options& opt) {
-  LoadedModel model = loadModel(opt.model);
-  if (!model.function(opt.method))
-    EMBER_FAIL_KIND(Value, "{} has no method or function '{}'", opt.model, opt.method);
+  if (opt.threads > 0) setNumThreads(opt.threads);
   IValue in = serialization::loadTorchFile(opt.inputs);
   std::vector<IValue> args = in.isTuple() ? in.toTuple().elements : std::vector<IValue>{in};
-  if (opt.threads > 0) setNumThreads(opt.threads);
+  // Load and first call are what a service sees at start-up; the median of the
+  // later calls is the steady state.
+  auto t0 = std::chrono::steady_clock::now();
+  LoadedModel model = loadModel(opt.model);
+  double loadMs = msSince(t0);
+  if (!model.function(opt.method))
+    EMBER_FAIL_KIND(Value, "{} has no method or function '{}'", opt.model, opt.method);
+  t0 = std::chrono::steady_clock::now();
   model.call(opt.method, args);
+  double firstMs = msSince(t0);
   std::vector<double> ms;
   for (int i = 0; i < std::max(1, opt.iters); ++i) {
-    auto t0 = std::chrono::steady_clock::now();
+    t0 = std::chrono::steady_clock::now();
     model.call(opt.method, args);
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    ms.push_back(msSince(t0));
   }
   std::sort(ms.begin(), ms.end());
   double sum = 0;
   for (double v : ms) sum += v;
-  std::cout << fmt::format("{} {}: {} iterations, median {:.3f} ms, mean {:.3f} ms, min {:.3f} ms\n", opt.model,
-                           opt.method, ms.size(), ms[ms.size() / 2], sum / ms.size(), ms.front());
+  std::cout << fmt::format(
+      "{} {}: load {:.1f} ms, first call {:.3f} ms, {} iterations, median {:.3f} ms, mean {:.3f} ms, min {:.3f} ms, "
+      "peak rss {:.0f} MiB\n",
+      opt.model, opt.method, loadMs, firstMs, ms.size(), ms[ms.size() / 2], sum / ms.size(), ms.front(), peakRssMiB());
   return 0;
 }
 

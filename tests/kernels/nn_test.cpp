@@ -11,6 +11,7 @@
 
 #include "ember/kernels/conv.h"
 #include "ember/kernels/dnnl_context.h"
+#include "ember/support/thread_pool.h"
 #include "ember/kernels/loss.h"
 #include "ember/kernels/nn_misc.h"
 #include "ember/kernels/norm.h"
@@ -58,7 +59,8 @@ TEST(NnKernels, OpenMpWorkersSleepWhenIdle) {
   if (std::string(v) != "PASSIVE") GTEST_SKIP() << "OMP_WAIT_POLICY=" << v << " set by the user";
   // Behaviour, not just the variable: after a 2-thread oneDNN convolution the
   // idle worker must not spin (libgomp's default burns ~2.5 ms per region).
-  kernels::dnnl_ctx::setNumThreads(2);
+  const int saved = getNumThreads();
+  setNumThreads(2);
   Tensor x = full({1, 16, 32, 32}, 1), w = full({16, 16, 3, 3}, 1);
   std::vector<double> burnt;
   for (int r = 0; r < 11; ++r) {
@@ -67,7 +69,7 @@ TEST(NnKernels, OpenMpWorkersSleepWhenIdle) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     burnt.push_back(cpuSeconds() - c0);
   }
-  kernels::dnnl_ctx::setNumThreads(0);
+  setNumThreads(saved);
   // The median: a spinning worker burns in every round, a stray spike in one.
   std::nth_element(burnt.begin(), burnt.begin() + 5, burnt.end());
   EXPECT_LT(burnt[5], 1e-3) << "idle OpenMP workers spin";

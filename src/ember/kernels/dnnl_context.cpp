@@ -1,8 +1,8 @@
 #include "ember/kernels/dnnl_context.h"
 
-#include <atomic>
 #include <cstdlib>
-#include <thread>
+
+#include "ember/support/thread_pool.h"
 
 // libgomp's entry point, declared here rather than through <omp.h> so that
 // compilers without OpenMP headers (clang for the fuzz build) still build this.
@@ -11,17 +11,6 @@ extern "C" void omp_set_num_threads(int n);
 extern "C" int ember_worker_env_linked(void);
 
 namespace ember::kernels::dnnl_ctx {
-
-namespace {
-
-int defaultThreads() {
-  const unsigned n = std::thread::hardware_concurrency();
-  return n == 0 ? 1 : static_cast<int>(n);
-}
-
-std::atomic<int> gThreads{0};
-
-}  // namespace
 
 dnnl::engine& engine() {
   static dnnl::engine e = [] {
@@ -37,12 +26,10 @@ dnnl::stream& stream() {
   return s;
 }
 
-void setNumThreads(int n) { gThreads.store(n < 1 ? 0 : n, std::memory_order_relaxed); }
-
-int numThreads() {
-  const int n = gThreads.load(std::memory_order_relaxed);
-  return n > 0 ? n : defaultThreads();
-}
+// ember's one thread setting (support/thread_pool.h), so `--threads 1` and
+// ember::setNumThreads bind oneDNN too. A call made from inside one of ember's
+// parallel regions already has its share of the cores.
+int numThreads() { return inParallelRegion() ? 1 : getNumThreads(); }
 
 void prepareThreads() {
   thread_local int applied = -1;

@@ -11,9 +11,9 @@ dnnl::engine& engine();
 // A stream for the calling thread (oneDNN streams are not shared across threads).
 dnnl::stream& stream();
 
-// Threads oneDNN may use for one primitive (default, and n <= 0: the machine's cores).
-// Applied to the calling thread's OpenMP team before each execution.
-void setNumThreads(int n);
+// Threads oneDNN may use for one primitive: ember::getNumThreads(), or 1 inside
+// one of ember's parallel regions. Applied to the calling thread's OpenMP team
+// before each execution.
 int numThreads();
 // Makes the calling thread's OpenMP team size match numThreads(); cheap when it already does.
 void prepareThreads();

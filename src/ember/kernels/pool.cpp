@@ -110,6 +110,60 @@ void maxPoolRows2d(const Planes& pl, const Window& w, T* out, int64_t* indices) 
   });
 }
 
+// The in-bounds part of one pooling window over a [D, H, W] plane: [lo, hi)
+// per dim, visited every `step` (the dilation).
+struct Box {
+  int64_t lo[3], hi[3], step[3] = {1, 1, 1};
+  bool empty() const { return lo[0] >= hi[0] || lo[1] >= hi[1] || lo[2] >= hi[2]; }
+  int64_t count() const { return (hi[0] - lo[0]) * (hi[1] - lo[1]) * (hi[2] - lo[2]); }
+};
+
+// The box's maximum and its flat index in the plane, visited in PyTorch's
+// (row-major) order; NaN wins, like PyTorch's max pooling.
+template <class Acc, class T>
+std::pair<Acc, int64_t> boxMax(const T* ip, int64_t iH, int64_t iW, const Box& b) {
+  int64_t maxIndex = (b.lo[0] * iH + b.lo[1]) * iW + b.lo[2];
+  Acc maxVal = -std::numeric_limits<Acc>::infinity();
+  for (int64_t id = b.lo[0]; id < b.hi[0]; id += b.step[0])
+    for (int64_t ih = b.lo[1]; ih < b.hi[1]; ih += b.step[1])
+      for (int64_t iw = b.lo[2]; iw < b.hi[2]; iw += b.step[2]) {
+        const int64_t index = (id * iH + ih) * iW + iw;
+        const Acc v = static_cast<Acc>(ip[index]);
+        if (v > maxVal || std::isnan(v)) {
+          maxVal = v;
+          maxIndex = index;
+        }
+      }
+  return {maxVal, maxIndex};
+}
+
+template <class Acc, class T>
+Acc boxSum(const T* ip, int64_t iH, int64_t iW, const Box& b) {
+  Acc sum = 0;
+  for (int64_t id = b.lo[0]; id < b.hi[0]; ++id)
+    for (int64_t ih = b.lo[1]; ih < b.hi[1]; ++ih)
+      for (int64_t iw = b.lo[2]; iw < b.hi[2]; ++iw) sum += static_cast<Acc>(ip[(id * iH + ih) * iW + iw]);
+  return sum;
+}
+
+// Calls f(plane input, output position {od, oh, ow}, flat output index) for
+// every output of every plane; planes run in parallel.
+template <class T, class F>
+void forEachOutput(const Planes& pl, F f) {
+  const T* in = pl.input.data<T>();
+  const int64_t inPlane = pl.in[0] * pl.in[1] * pl.in[2];
+  const int64_t oD = pl.out[0], oH = pl.out[1], oW = pl.out[2];
+  nn::parallelFor(0, pl.planes, 1, [&](int64_t begin, int64_t end) {
+    for (int64_t c = begin; c < end; ++c)
+      for (int64_t od = 0; od < oD; ++od)
+        for (int64_t oh = 0; oh < oH; ++oh)
+          for (int64_t ow = 0; ow < oW; ++ow) {
+            const int64_t pos[3] = {od, oh, ow};
+            f(in + c * inPlane, pos, ((c * oD + od) * oH + oh) * oW + ow);
+          }
+  });
+}
+
 template <class T>
 void maxPoolPlanes(const Planes& pl, const Window& w, T* out, int64_t* indices) {
   using Acc = OpMathType<T>;
@@ -117,162 +171,68 @@ void maxPoolPlanes(const Planes& pl, const Window& w, T* out, int64_t* indices) 
     maxPoolRows2d<T>(pl, w, out, indices);
     return;
   }
-  const T* in = pl.input.data<T>();
-  const int64_t iD = pl.in[0], iH = pl.in[1], iW = pl.in[2];
-  const int64_t oD = pl.out[0], oH = pl.out[1], oW = pl.out[2];
-  const int64_t inPlane = iD * iH * iW, outPlane = oD * oH * oW;
-  nn::parallelFor(0, pl.planes, 1, [&](int64_t begin, int64_t end) {
-    for (int64_t c = begin; c < end; ++c) {
-      const T* ip = in + c * inPlane;
-      T* op = out + c * outPlane;
-      int64_t* xp = indices ? indices + c * outPlane : nullptr;
-      for (int64_t od = 0; od < oD; ++od) {
-        int64_t d0 = od * w.s[0] - w.p[0];
-        const int64_t d1 = std::min(d0 + (w.k[0] - 1) * w.d[0] + 1, iD);
-        while (d0 < 0) d0 += w.d[0];
-        for (int64_t oh = 0; oh < oH; ++oh) {
-          int64_t h0 = oh * w.s[1] - w.p[1];
-          const int64_t h1 = std::min(h0 + (w.k[1] - 1) * w.d[1] + 1, iH);
-          while (h0 < 0) h0 += w.d[1];
-          for (int64_t ow = 0; ow < oW; ++ow) {
-            int64_t w0 = ow * w.s[2] - w.p[2];
-            const int64_t w1 = std::min(w0 + (w.k[2] - 1) * w.d[2] + 1, iW);
-            while (w0 < 0) w0 += w.d[2];
-            int64_t maxIndex = (d0 * iH + h0) * iW + w0;
-            Acc maxVal = -std::numeric_limits<Acc>::infinity();
-            for (int64_t id = d0; id < d1; id += w.d[0])
-              for (int64_t ih = h0; ih < h1; ih += w.d[1])
-                for (int64_t iw = w0; iw < w1; iw += w.d[2]) {
-                  const int64_t index = (id * iH + ih) * iW + iw;
-                  const Acc v = static_cast<Acc>(ip[index]);
-                  // NaN wins, like PyTorch's max pooling.
-                  if (v > maxVal || std::isnan(v)) {
-                    maxVal = v;
-                    maxIndex = index;
-                  }
-                }
-            const int64_t o = (od * oH + oh) * oW + ow;
-            op[o] = static_cast<T>(maxVal);
-            if (xp) xp[o] = maxIndex;
-          }
-        }
-      }
+  forEachOutput<T>(pl, [&](const T* ip, const int64_t pos[3], int64_t o) {
+    Box b;
+    for (int i = 0; i < 3; ++i) {
+      int64_t lo = pos[i] * w.s[i] - w.p[i];
+      b.hi[i] = std::min(lo + (w.k[i] - 1) * w.d[i] + 1, pl.in[i]);
+      while (lo < 0) lo += w.d[i];
+      b.lo[i] = lo;
+      b.step[i] = w.d[i];
     }
+    const auto [v, index] = boxMax<Acc>(ip, pl.in[1], pl.in[2], b);
+    out[o] = static_cast<T>(v);
+    if (indices) indices[o] = index;
   });
 }
 
 template <class T>
 void avgPoolPlanes(const Planes& pl, const Window& w, bool countIncludePad, std::optional<int64_t> divisor, T* out) {
   using Acc = AccType<T>;
-  const T* in = pl.input.data<T>();
-  const int64_t iD = pl.in[0], iH = pl.in[1], iW = pl.in[2];
-  const int64_t oD = pl.out[0], oH = pl.out[1], oW = pl.out[2];
-  const int64_t inPlane = iD * iH * iW, outPlane = oD * oH * oW;
-  nn::parallelFor(0, pl.planes, 1, [&](int64_t begin, int64_t end) {
-    for (int64_t c = begin; c < end; ++c) {
-      const T* ip = in + c * inPlane;
-      T* op = out + c * outPlane;
-      for (int64_t od = 0; od < oD; ++od)
-        for (int64_t oh = 0; oh < oH; ++oh)
-          for (int64_t ow = 0; ow < oW; ++ow) {
-            int64_t d0 = od * w.s[0] - w.p[0], h0 = oh * w.s[1] - w.p[1], w0 = ow * w.s[2] - w.p[2];
-            int64_t d1 = std::min(d0 + w.k[0], iD + w.p[0]);
-            int64_t h1 = std::min(h0 + w.k[1], iH + w.p[1]);
-            int64_t w1 = std::min(w0 + w.k[2], iW + w.p[2]);
-            const int64_t poolSize = (d1 - d0) * (h1 - h0) * (w1 - w0);
-            d0 = std::max<int64_t>(d0, 0);
-            h0 = std::max<int64_t>(h0, 0);
-            w0 = std::max<int64_t>(w0, 0);
-            d1 = std::min(d1, iD);
-            h1 = std::min(h1, iH);
-            w1 = std::min(w1, iW);
-            T& o = op[(od * oH + oh) * oW + ow];
-            if (d0 >= d1 || h0 >= h1 || w0 >= w1) {
-              o = T(0);
-              continue;
-            }
-            int64_t factor = divisor ? *divisor : countIncludePad ? poolSize : (d1 - d0) * (h1 - h0) * (w1 - w0);
-            Acc sum = 0;
-            for (int64_t id = d0; id < d1; ++id)
-              for (int64_t ih = h0; ih < h1; ++ih)
-                for (int64_t iw = w0; iw < w1; ++iw) sum += static_cast<Acc>(ip[(id * iH + ih) * iW + iw]);
-            o = static_cast<T>(sum / static_cast<Acc>(factor));
-          }
+  forEachOutput<T>(pl, [&](const T* ip, const int64_t pos[3], int64_t o) {
+    Box b;
+    int64_t poolSize = 1;  // the window clipped to the padded input
+    for (int i = 0; i < 3; ++i) {
+      const int64_t lo = pos[i] * w.s[i] - w.p[i], hi = std::min(lo + w.k[i], pl.in[i] + w.p[i]);
+      poolSize *= hi - lo;
+      b.lo[i] = std::max<int64_t>(lo, 0);
+      b.hi[i] = std::min(hi, pl.in[i]);
     }
+    if (b.empty()) {
+      out[o] = T(0);
+      return;
+    }
+    const int64_t factor = divisor ? *divisor : countIncludePad ? poolSize : b.count();
+    out[o] = static_cast<T>(boxSum<Acc>(ip, pl.in[1], pl.in[2], b) / static_cast<Acc>(factor));
   });
 }
 
 // Adaptive windows: [floor(o * in / out), ceil((o + 1) * in / out)).
-inline int64_t startIndex(int64_t o, int64_t outSize, int64_t inSize) { return (o * inSize) / outSize; }
-inline int64_t endIndex(int64_t o, int64_t outSize, int64_t inSize) {
-  return ((o + 1) * inSize + outSize - 1) / outSize;
+Box adaptiveBox(const Planes& pl, const int64_t pos[3]) {
+  Box b;
+  for (int i = 0; i < 3; ++i) {
+    b.lo[i] = (pos[i] * pl.in[i]) / pl.out[i];
+    b.hi[i] = ((pos[i] + 1) * pl.in[i] + pl.out[i] - 1) / pl.out[i];
+  }
+  return b;
 }
 
 template <class T>
 void adaptiveAvgPlanes(const Planes& pl, T* out) {
   using Acc = AccType<T>;
-  const T* in = pl.input.data<T>();
-  const int64_t iD = pl.in[0], iH = pl.in[1], iW = pl.in[2];
-  const int64_t oD = pl.out[0], oH = pl.out[1], oW = pl.out[2];
-  const int64_t inPlane = iD * iH * iW, outPlane = oD * oH * oW;
-  nn::parallelFor(0, pl.planes, 1, [&](int64_t begin, int64_t end) {
-    for (int64_t c = begin; c < end; ++c) {
-      const T* ip = in + c * inPlane;
-      T* op = out + c * outPlane;
-      for (int64_t od = 0; od < oD; ++od) {
-        const int64_t d0 = startIndex(od, oD, iD), d1 = endIndex(od, oD, iD);
-        for (int64_t oh = 0; oh < oH; ++oh) {
-          const int64_t h0 = startIndex(oh, oH, iH), h1 = endIndex(oh, oH, iH);
-          for (int64_t ow = 0; ow < oW; ++ow) {
-            const int64_t w0 = startIndex(ow, oW, iW), w1 = endIndex(ow, oW, iW);
-            Acc sum = 0;
-            for (int64_t id = d0; id < d1; ++id)
-              for (int64_t ih = h0; ih < h1; ++ih)
-                for (int64_t iw = w0; iw < w1; ++iw) sum += static_cast<Acc>(ip[(id * iH + ih) * iW + iw]);
-            const int64_t count = (d1 - d0) * (h1 - h0) * (w1 - w0);
-            op[(od * oH + oh) * oW + ow] = static_cast<T>(sum / static_cast<Acc>(count));
-          }
-        }
-      }
-    }
+  forEachOutput<T>(pl, [&](const T* ip, const int64_t pos[3], int64_t o) {
+    const Box b = adaptiveBox(pl, pos);
+    out[o] = static_cast<T>(boxSum<Acc>(ip, pl.in[1], pl.in[2], b) / static_cast<Acc>(b.count()));
   });
 }
 
 template <class T>
 void adaptiveMaxPlanes(const Planes& pl, T* out, int64_t* indices) {
   using Acc = OpMathType<T>;
-  const T* in = pl.input.data<T>();
-  const int64_t iD = pl.in[0], iH = pl.in[1], iW = pl.in[2];
-  const int64_t oD = pl.out[0], oH = pl.out[1], oW = pl.out[2];
-  const int64_t inPlane = iD * iH * iW, outPlane = oD * oH * oW;
-  nn::parallelFor(0, pl.planes, 1, [&](int64_t begin, int64_t end) {
-    for (int64_t c = begin; c < end; ++c) {
-      const T* ip = in + c * inPlane;
-      for (int64_t od = 0; od < oD; ++od) {
-        const int64_t d0 = startIndex(od, oD, iD), d1 = endIndex(od, oD, iD);
-        for (int64_t oh = 0; oh < oH; ++oh) {
-          const int64_t h0 = startIndex(oh, oH, iH), h1 = endIndex(oh, oH, iH);
-          for (int64_t ow = 0; ow < oW; ++ow) {
-            const int64_t w0 = startIndex(ow, oW, iW), w1 = endIndex(ow, oW, iW);
-            int64_t maxIndex = (d0 * iH + h0) * iW + w0;
-            Acc maxVal = -std::numeric_limits<Acc>::infinity();
-            for (int64_t id = d0; id < d1; ++id)
-              for (int64_t ih = h0; ih < h1; ++ih)
-                for (int64_t iw = w0; iw < w1; ++iw) {
-                  const int64_t index = (id * iH + ih) * iW + iw;
-                  const Acc v = static_cast<Acc>(ip[index]);
-                  if (v > maxVal || std::isnan(v)) {
-                    maxVal = v;
-                    maxIndex = index;
-                  }
-                }
-            const int64_t o = c * outPlane + (od * oH + oh) * oW + ow;
-            out[o] = static_cast<T>(maxVal);
-            indices[o] = maxIndex;
-          }
-        }
-      }
-    }
+  forEachOutput<T>(pl, [&](const T* ip, const int64_t pos[3], int64_t o) {
+    const auto [v, index] = boxMax<Acc>(ip, pl.in[1], pl.in[2], adaptiveBox(pl, pos));
+    out[o] = static_cast<T>(v);
+    indices[o] = index;
   });
 }
 

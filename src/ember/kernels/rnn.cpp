@@ -47,10 +47,28 @@ T sigmoid(T x) {
   return T(1) / (T(1) + std::exp(-x));
 }
 
-// One direction of one layer's weights, as contiguous arrays of the compute type.
+// A tensor's elements as a contiguous array of the compute type. Weights are
+// usually contiguous already (often views into the mmap'ed archive), so this
+// is a pointer, not a copy: copying them on every call was most of the time
+// of small recurrent models.
+template <class T>
+class Contig {
+ public:
+  Contig() = default;
+  explicit Contig(const Tensor& t) : t_(t.to(dtypeOf<T>).contiguous()), p_(t_.template data<T>()) {}
+  const T* data() const { return p_; }
+  bool empty() const { return p_ == nullptr; }
+  const T& operator[](int64_t i) const { return p_[i]; }
+
+ private:
+  Tensor t_;
+  const T* p_ = nullptr;
+};
+
+// One direction of one layer's weights; biases / projection empty when absent.
 template <class T>
 struct CellWeights {
-  std::vector<T> wih, whh, bih, bhh, whr;  // biases / projection empty when absent
+  Contig<T> wih, whh, bih, bhh, whr;
   int64_t inputSize = 0, hidden = 0, hiddenOut = 0;
 };
 
@@ -63,11 +81,11 @@ template <class T>
 CellWeights<T> cellWeights(const Tensor& wih, const Tensor& whh, const std::optional<Tensor>& bih,
                            const std::optional<Tensor>& bhh, const std::optional<Tensor>& whr, CellKind kind) {
   CellWeights<T> w;
-  w.wih = values<T>(wih);
-  w.whh = values<T>(whh);
-  if (bih) w.bih = values<T>(*bih);
-  if (bhh) w.bhh = values<T>(*bhh);
-  if (whr) w.whr = values<T>(*whr);
+  w.wih = Contig<T>(wih);
+  w.whh = Contig<T>(whh);
+  if (bih) w.bih = Contig<T>(*bih);
+  if (bhh) w.bhh = Contig<T>(*bhh);
+  if (whr) w.whr = Contig<T>(*whr);
   w.inputSize = wih.size(1);
   w.hidden = wih.size(0) / gateCount(kind);
   w.hiddenOut = whr ? whr->size(0) : w.hidden;

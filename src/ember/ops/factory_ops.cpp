@@ -3,6 +3,7 @@
 // nested IValue lists are walked here because kernels see no IValues.
 #include "ember/kernels/factory.h"
 #include "ember/ops/builtin_ops.h"
+#include "ember/ops/factory_args.h"
 #include "ember/ops/registry.h"
 #include "ember/tensor/promotion.h"
 #include "ember/value/containers.h"
@@ -14,9 +15,7 @@ namespace k = ember::kernels;
 namespace {
 
 using OptDType = std::optional<DType>;
-using OptLayout = std::optional<Layout>;
 using OptDevice = std::optional<Device>;
-using OptBool = std::optional<bool>;
 
 // ---- aten::tensor(t[] data): torch/csrc/jit/runtime/register_special_ops.cpp
 
@@ -136,136 +135,77 @@ void registerFactoryOps(Registry& r) {
   // ---- filled tensors
   r.def("aten::zeros(SymInt[] size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
         "pin_memory=None) -> Tensor",
-        [](IntArrayRef size, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::zeros(size, dtype);
-        });
+        withOptions<IntArrayRef>(&k::zeros));
   r.def("aten::ones(SymInt[] size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
         "pin_memory=None) -> Tensor",
-        [](IntArrayRef size, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::ones(size, dtype);
-        });
+        withOptions<IntArrayRef>(&k::ones));
   r.def("aten::full(SymInt[] size, Scalar fill_value, *, ScalarType? dtype=None, Layout? layout=None, Device? "
         "device=None, bool? pin_memory=None) -> Tensor",
-        [](IntArrayRef size, const Scalar& fill, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::full(size, fill, dtype);
-        });
+        withOptions<IntArrayRef, const Scalar&>(&k::full));
   r.def("aten::empty.memory_format(SymInt[] size, *, ScalarType? dtype=None, Layout? layout=None, Device? "
         "device=None, bool? pin_memory=None, MemoryFormat? memory_format=None) -> Tensor",
-        [](IntArrayRef size, OptDType dtype, OptLayout, OptDevice device, OptBool, std::optional<MemoryFormat>) {
-          k::checkCpuDevice(device);
-          return k::empty(size, dtype);
-        });
+        withLikeOptions<IntArrayRef>(&k::empty));
   r.def("aten::empty_strided(SymInt[] size, SymInt[] stride, *, ScalarType? dtype=None, Layout? layout=None, "
         "Device? device=None, bool? pin_memory=None) -> Tensor",
-        [](IntArrayRef size, IntArrayRef stride, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::emptyStrided(size, stride, dtype);
-        });
+        withOptions<IntArrayRef, IntArrayRef>(&k::emptyStrided));
 
   // ---- _like: the shape (and by default the dtype) of self
   r.def("aten::zeros_like(Tensor self, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
         "pin_memory=None, MemoryFormat? memory_format=None) -> Tensor",
-        [](const Tensor& self, OptDType dtype, OptLayout, OptDevice device, OptBool, std::optional<MemoryFormat>) {
-          k::checkCpuDevice(device);
-          return k::zerosLike(self, dtype);
-        });
+        withLikeOptions<const Tensor&>(&k::zerosLike));
   r.def("aten::ones_like(Tensor self, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
         "pin_memory=None, MemoryFormat? memory_format=None) -> Tensor",
-        [](const Tensor& self, OptDType dtype, OptLayout, OptDevice device, OptBool, std::optional<MemoryFormat>) {
-          k::checkCpuDevice(device);
-          return k::onesLike(self, dtype);
-        });
+        withLikeOptions<const Tensor&>(&k::onesLike));
   r.def("aten::empty_like(Tensor self, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
         "pin_memory=None, MemoryFormat? memory_format=None) -> Tensor",
-        [](const Tensor& self, OptDType dtype, OptLayout, OptDevice device, OptBool, std::optional<MemoryFormat>) {
-          k::checkCpuDevice(device);
-          return k::emptyLike(self, dtype);
-        });
+        withLikeOptions<const Tensor&>(&k::emptyLike));
   r.def("aten::full_like(Tensor self, Scalar fill_value, *, ScalarType? dtype=None, Layout? layout=None, Device? "
         "device=None, bool? pin_memory=None, MemoryFormat? memory_format=None) -> Tensor",
-        [](const Tensor& self, const Scalar& fill, OptDType dtype, OptLayout, OptDevice device, OptBool,
-           std::optional<MemoryFormat>) {
-          k::checkCpuDevice(device);
-          return k::fullLike(self, fill, dtype);
-        });
+        withLikeOptions<const Tensor&, const Scalar&>(&k::fullLike));
 
   // ---- new_: a new shape, the dtype of self
   r.def("aten::new_zeros(Tensor self, SymInt[] size, *, ScalarType? dtype=None, Layout? layout=None, Device? "
         "device=None, bool? pin_memory=None) -> Tensor",
-        [](const Tensor& self, IntArrayRef size, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::newZeros(self, size, dtype);
-        });
+        withOptions<const Tensor&, IntArrayRef>(&k::newZeros));
   r.def("aten::new_ones(Tensor self, SymInt[] size, *, ScalarType? dtype=None, Layout? layout=None, Device? "
         "device=None, bool? pin_memory=None) -> Tensor",
-        [](const Tensor& self, IntArrayRef size, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::newOnes(self, size, dtype);
-        });
+        withOptions<const Tensor&, IntArrayRef>(&k::newOnes));
   r.def("aten::new_empty(Tensor self, SymInt[] size, *, ScalarType? dtype=None, Layout? layout=None, Device? "
         "device=None, bool? pin_memory=None) -> Tensor",
-        [](const Tensor& self, IntArrayRef size, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::newEmpty(self, size, dtype);
-        });
+        withOptions<const Tensor&, IntArrayRef>(&k::newEmpty));
   r.def("aten::new_full(Tensor self, SymInt[] size, Scalar fill_value, *, ScalarType? dtype=None, Layout? "
         "layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",
-        [](const Tensor& self, IntArrayRef size, const Scalar& fill, OptDType dtype, OptLayout, OptDevice device,
-           OptBool) {
-          k::checkCpuDevice(device);
-          return k::newFull(self, size, fill, dtype);
-        });
+        withOptions<const Tensor&, IntArrayRef, const Scalar&>(&k::newFull));
 
-  // ---- ranges
+  // ---- ranges (k::arange and k::eye are overloaded: lambdas pick the overload)
   r.def("aten::arange(Scalar end, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
         "pin_memory=None) -> Tensor",
-        [](const Scalar& end, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::arange(end, dtype);
-        });
+        withOptions<const Scalar&>([](const Scalar& end, OptDType dtype) { return k::arange(end, dtype); }));
   r.def("aten::arange.start(Scalar start, Scalar end, *, ScalarType? dtype=None, Layout? layout=None, Device? "
         "device=None, bool? pin_memory=None) -> Tensor",
-        [](const Scalar& start, const Scalar& end, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
+        withOptions<const Scalar&, const Scalar&>([](const Scalar& start, const Scalar& end, OptDType dtype) {
           return k::arange(start, end, Scalar(int64_t(1)), dtype);
-        });
+        }));
   r.def("aten::arange.start_step(Scalar start, Scalar end, Scalar step=1, *, ScalarType? dtype=None, Layout? "
         "layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",
-        [](const Scalar& start, const Scalar& end, const Scalar& step, OptDType dtype, OptLayout, OptDevice device,
-           OptBool) {
-          k::checkCpuDevice(device);
-          return k::arange(start, end, step, dtype);
-        });
+        withOptions<const Scalar&, const Scalar&, const Scalar&>(
+            [](const Scalar& start, const Scalar& end, const Scalar& step, OptDType dtype) {
+              return k::arange(start, end, step, dtype);
+            }));
   r.def("aten::linspace(Scalar start, Scalar end, int steps, *, ScalarType? dtype=None, Layout? layout=None, "
         "Device? device=None, bool? pin_memory=None) -> Tensor",
-        [](const Scalar& start, const Scalar& end, int64_t steps, OptDType dtype, OptLayout, OptDevice device,
-           OptBool) {
-          k::checkCpuDevice(device);
-          return k::linspace(start, end, steps, dtype);
-        });
+        withOptions<const Scalar&, const Scalar&, int64_t>(&k::linspace));
   r.def("aten::eye(int n, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
         "pin_memory=None) -> Tensor",
-        [](int64_t n, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::eye(n, dtype);
-        });
+        withOptions<int64_t>([](int64_t n, OptDType dtype) { return k::eye(n, dtype); }));
   r.def("aten::eye.m(int n, int m, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
         "pin_memory=None) -> Tensor",
-        [](int64_t n, int64_t m, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::eye(n, m, dtype);
-        });
+        withOptions<int64_t, int64_t>([](int64_t n, int64_t m, OptDType dtype) { return k::eye(n, m, dtype); }));
 
   // ---- from Python values
   r.def("aten::scalar_tensor(Scalar s, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? "
         "pin_memory=None) -> Tensor",
-        [](const Scalar& s, OptDType dtype, OptLayout, OptDevice device, OptBool) {
-          k::checkCpuDevice(device);
-          return k::scalarTensor(s, dtype);
-        });
+        withOptions<const Scalar&>(&k::scalarTensor));
   r.def("aten::tensor(t[] data, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False) -> Tensor",
         [](const IValue& data, OptDType dtype, OptDevice device, bool requiresGrad) {
           return withGrad(tensorFromList(data, dtype, device), requiresGrad);
