@@ -189,6 +189,27 @@ class Enums(torch.nn.Module):
         return self.color.name, self.by_name["g"].value, self.modes[1].value
 
 
+@torch.jit.script
+class EnumCfg:
+    def __init__(self, c: Color, k: float):
+        self.c = c
+        self.k = k
+
+
+class FrozenEnumCfg(torch.nn.Module):
+    """Frozen: constants.pkl holds a script-class object with an enum attribute."""
+
+    def __init__(self):
+        super().__init__()
+        self.cfg = EnumCfg(Color.GREEN, 2.0)
+
+    def forward(self, x):
+        cfg = self.cfg if bool(x.sum() > 0) else EnumCfg(Color.RED, 1.0)
+        if cfg.c == Color.GREEN:
+            return x * cfg.k + cfg.c.value
+        return x - cfg.c.value
+
+
 class Conv(torch.nn.Module):
     def __init__(self):
         super().__init__()
@@ -212,6 +233,8 @@ def hand_made(work):
     e2 = torch.jit.script(Enums())
     e2(torch.ones(2))  # saved with the attribute forward changed
     cases.append(("scripted_enums_changed", e2, [()], "describe"))
+    fz = torch.jit.freeze(torch.jit.script(FrozenEnumCfg()).eval())
+    cases.append(("frozen_enum_constant", fz, [(torch.ones(2),), (-torch.ones(2),)], "forward"))
     conv = Conv().eval()
     traced = torch.jit.trace(conv, (torch.randn(1, 3, 8, 8),))
     cases.append(("traced_conv", traced, [(torch.randn(2, 3, 8, 8),)], "forward"))

@@ -292,6 +292,27 @@ class EnumTraceOuter(nn.Module):
         return self.inner(self.lin(x)) + 1
 
 
+@torch.jit.script
+class EnumCfg:
+    def __init__(self, c: Color, k: float):
+        self.c = c
+        self.k = k
+
+
+class FrozenEnumCfg(nn.Module):
+    """Frozen, the script-class attribute becomes a constant: constants.pkl
+    holds the object and, inside it, an enum value."""
+    def __init__(self):
+        super().__init__()
+        self.cfg = EnumCfg(Color.GREEN, 2.0)
+
+    def forward(self, x: Tensor) -> Tensor:
+        cfg = self.cfg if bool(x.sum() > 0) else EnumCfg(Color.RED, 1.0)
+        if cfg.c == Color.GREEN:
+            return x * cfg.k + cfg.c.value
+        return x - cfg.c.value
+
+
 def save_case(outdir, name, module, inputs, method="forward", calls=1, expect=None, lite=False, rtol=1e-4, atol=1e-5):
     d = os.path.join(outdir, name)
     os.makedirs(d, exist_ok=True)
@@ -340,6 +361,9 @@ def main():
     save_case(out, "enum_attributes_k1", torch.jit.script(EnumAttrs()), [torch.randn(3), 1])
     save_case(out, "enum_attributes_kneg", torch.jit.script(EnumAttrs()), [torch.randn(3), -1])
     save_case(out, "enum_traced_outer", torch.jit.trace(EnumTraceOuter().eval(), torch.randn(2, 3)), [torch.randn(2, 3)])
+    frozen_enum = torch.jit.freeze(torch.jit.script(FrozenEnumCfg()).eval())
+    save_case(out, "enum_frozen_constant", frozen_enum, [torch.ones(3)])
+    save_case(out, "enum_frozen_constant_neg", frozen_enum, [-torch.ones(3)])
     from torch.utils.mobile_optimizer import optimize_for_mobile
     save_case(out, "mobile_optimized_mlp", optimize_for_mobile(torch.jit.script(Small().eval())), [torch.randn(4, 10)])
     # Dynamic quantization, reference from the onednn engine as for the real-world corpus.

@@ -175,7 +175,7 @@ void declareInterface(ClassInfo& ci, const std::string& qualified, ModuleContext
 
 }  // namespace
 
-CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files, const ArchiveScope& scope,
+CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files, ArchiveScope& scope,
                                      DiagnosticEngine& diag) {
   ModuleContext ctx(diag);
   ctx.archive = &scope;
@@ -236,6 +236,7 @@ CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files
     if (pc.info->type) declareMembers(*pc.info, pc.qualified, ctx);
   }
   for (auto& pc : interfaces) declareInterface(*pc.info, pc.qualified, ctx);
+  if (scope.loadConstants) scope.loadConstants(scope, ctx.out);
   for (auto& pc : classes)
     for (auto& [name, fi] : pc.info->methods) ctx.ensureCompiled(*fi, fi->def->range());
   for (FunctionInfo* fi : functions) ctx.ensureCompiled(*fi, fi->def->range());
