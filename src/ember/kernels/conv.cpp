@@ -84,7 +84,7 @@ void checkShapeForward(const Tensor& input, const Tensor& weight, const std::opt
                 shapeString(ws), ws[1] * groups, shapeString(bias->sizes()));
   }
   EMBER_CHECK(weight.dtype() == input.dtype(), "expected scalar type {} but found {}",
-              nn::scalarTypeName(input.dtype()), nn::scalarTypeName(weight.dtype()));
+              scalarTypeName(input.dtype()), scalarTypeName(weight.dtype()));
   EMBER_CHECK(!bias || bias->dtype() == input.dtype(), "Input type ({}) and bias type ({}) should be the same",
               nn::cTypeName(input.dtype()), nn::cTypeName(bias->dtype()));
 }

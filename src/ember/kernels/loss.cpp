@@ -47,7 +47,7 @@ Tensor applyReduction(const Tensor& loss, int64_t reduction) {
   if (reduction == kMean && !isFloating(t))
     EMBER_FAIL(
         "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
-        nn::scalarTypeName(t));
+        scalarTypeName(t));
   const DType outType = isFloating(t) ? t : DType::Long;
   Tensor out = Tensor::empty({}, outType);
   visitDType(t, [&]<class T>() {
@@ -157,8 +157,8 @@ Tensor huberLoss(const Tensor& self, const Tensor& target, int64_t reduction, do
 
 Tensor binaryCrossEntropy(const Tensor& self, const Tensor& target, const std::optional<Tensor>& weight,
                           int64_t reduction) {
-  EMBER_CHECK(target.dtype() == self.dtype(), "Found dtype {} but expected {}", nn::scalarTypeName(target.dtype()),
-              nn::scalarTypeName(self.dtype()));
+  EMBER_CHECK(target.dtype() == self.dtype(), "Found dtype {} but expected {}", scalarTypeName(target.dtype()),
+              scalarTypeName(self.dtype()));
   const DType t = self.dtype();
   if (!isFloating(t) || t == DType::Half) nn::failNotImplemented("binary_cross_entropy", t);
   DimVector shape = broadcastShapes(self.sizes(), target.sizes());
@@ -197,9 +197,9 @@ Tensor binaryCrossEntropyWithLogits(const Tensor& self, const Tensor& target, co
   const DType t = target.dtype();
   const DType promoted = promoteTypes(t, self.dtype());
   EMBER_CHECK(canCast(promoted, t), "result type {} can't be cast to the desired output type {}",
-              nn::scalarTypeName(promoted), nn::scalarTypeName(t));
-  EMBER_CHECK(isFloating(t), "result type {} can't be cast to the desired output type {}", nn::scalarTypeName(promoted),
-              nn::scalarTypeName(t));
+              scalarTypeName(promoted), scalarTypeName(t));
+  EMBER_CHECK(isFloating(t), "result type {} can't be cast to the desired output type {}", scalarTypeName(promoted),
+              scalarTypeName(t));
   DimVector shape(target.sizes());
   DimVector full = broadcastShapes(shape, self.sizes());
   EMBER_CHECK(std::equal(full.begin(), full.end(), shape.begin(), shape.end()),
@@ -258,7 +258,7 @@ ClassLayout classLayout(const Tensor& self) {
 
 void checkTargetType(const Tensor& target) {
   EMBER_CHECK(target.dtype() == DType::Long || target.dtype() == DType::Byte, "expected scalar type Long but found {}",
-              nn::scalarTypeName(target.dtype()));
+              scalarTypeName(target.dtype()));
 }
 
 // The shared nll kernel: output per (n, s) for reduction none, else the sum
@@ -269,8 +269,8 @@ std::tuple<Tensor, Tensor> nllCore(const Tensor& self, const Tensor& target, con
   checkTargetType(target);
   const DType t = self.dtype();
   if (weight)
-    EMBER_CHECK(weight->dtype() == t, "expected scalar type {} but found {}", nn::scalarTypeName(t),
-                nn::scalarTypeName(weight->dtype()));
+    EMBER_CHECK(weight->dtype() == t, "expected scalar type {} but found {}", scalarTypeName(t),
+                scalarTypeName(weight->dtype()));
   Tensor x = self.contiguous();
   std::vector<int64_t> tg = target.toVector<int64_t>();
   std::vector<double> w = weight ? weight->toVector<double>() : std::vector<double>();
@@ -397,7 +397,7 @@ Tensor crossEntropyLoss(const Tensor& self, const Tensor& target, const std::opt
   if (sameShape) {
     // Class probabilities.
     EMBER_CHECK(isFloating(target.dtype()), "Expected floating point type for target with class probabilities, got {}",
-                nn::scalarTypeName(target.dtype()));
+                scalarTypeName(target.dtype()));
     EMBER_CHECK(ignoreIndex < 0, "ignore_index is not supported for floating point target");
     const int64_t nClasses = self.size(classDim);
     checkWeight(weight, nClasses, "cross_entropy: ");

@@ -16,12 +16,6 @@
 
 namespace ember::kernels {
 
-// c10::ScalarType's name: "Float", "Long", "BFloat16".
-inline std::string_view scalarTypeName(DType t) {
-  std::string_view s = storageClassName(t);
-  return s.substr(0, s.size() - std::string_view("Storage").size());
-}
-
 // The legacy type string PyTorch prints in some messages: "torch.FloatTensor".
 inline std::string tensorTypeName(DType t) { return "torch." + std::string(scalarTypeName(t)) + "Tensor"; }
 

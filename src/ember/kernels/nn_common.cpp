@@ -2,19 +2,6 @@
 
 namespace ember::kernels::nn {
 
-std::string_view scalarTypeName(DType t) {
-  switch (t) {
-#define EMBER_DTYPE(ctype, Name, id, py, storage) \
-  case DType::Name:                               \
-    return #Name;
-#include "ember/tensor/dtype.def"
-#undef EMBER_DTYPE
-    case DType::Undefined:
-      break;
-  }
-  return "Undefined";
-}
-
 std::string_view cTypeName(DType t) {
   switch (t) {
     case DType::Byte:

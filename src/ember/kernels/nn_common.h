@@ -13,8 +13,6 @@
 
 namespace ember::kernels::nn {
 
-// "Float", "Long", "BFloat16": c10's ScalarType names, as PyTorch's messages spell them.
-std::string_view scalarTypeName(DType t);
 // "float", "double": the names "Input type (float) and bias type (double)" uses.
 std::string_view cTypeName(DType t);
 

@@ -216,8 +216,8 @@ std::tuple<Tensor, Tensor, Tensor> nativeLayerNorm(const Tensor& input, IntArray
   }
   for (const OptTensor* p : {&weight, &bias})
     if (*p && (*p)->dtype() != input.dtype())
-      EMBER_FAIL("expected scalar type {} but found {}", nn::scalarTypeName(input.dtype()),
-                 nn::scalarTypeName((*p)->dtype()));
+      EMBER_FAIL("expected scalar type {} but found {}", scalarTypeName(input.dtype()),
+                 scalarTypeName((*p)->dtype()));
   const int64_t M = computeNumel(normalizedShape);
   const int64_t rows = M == 0 ? 0 : input.numel() / M;
   DimVector statSizes(input.sizes());

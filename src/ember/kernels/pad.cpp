@@ -45,7 +45,7 @@ Scalar checkedFillValue(const Scalar& v, DType t) {
 
 // "[ torch.FloatTensor{1,0,4,5} ]": how PyTorch's legacy checks print a tensor.
 std::string legacyTensorString(const Tensor& t) {
-  std::string s = fmt::format("[ torch.{}Tensor{{", nn::scalarTypeName(t.dtype()));
+  std::string s = fmt::format("[ torch.{}Tensor{{", scalarTypeName(t.dtype()));
   for (int64_t i = 0; i < t.dim(); ++i) s += fmt::format("{}{}", i ? "," : "", t.size(i));
   return s + "} ]";
 }

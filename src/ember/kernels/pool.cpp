@@ -515,7 +515,7 @@ Tensor meanLastDims(const Tensor& self, int64_t nd) {
   if (!isFloating(self.dtype()))
     EMBER_FAIL(
         "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
-        nn::scalarTypeName(self.dtype()));
+        scalarTypeName(self.dtype()));
   DimVector osz(self.sizes());
   int64_t inner = 1;
   for (int64_t i = 1; i <= nd; ++i) {

@@ -178,8 +178,8 @@ Tensor fromValues(const std::vector<T>& v, IntArrayRef sizes, DType dtype) {
 
 void checkCellDTypes(const Tensor& input, std::initializer_list<const Tensor*> others) {
   for (const Tensor* t : others)
-    EMBER_CHECK(t->dtype() == input.dtype(), "expected scalar type {} but found {}", nn::scalarTypeName(input.dtype()),
-                nn::scalarTypeName(t->dtype()));
+    EMBER_CHECK(t->dtype() == input.dtype(), "expected scalar type {} but found {}", scalarTypeName(input.dtype()),
+                scalarTypeName(t->dtype()));
 }
 
 void checkCellInput(const Tensor& input, int64_t inputSize) {

@@ -13,23 +13,6 @@
 
 namespace ember::ops::builtins {
 
-std::string_view scalarTypeName(DType t) {
-  switch (t) {
-    case DType::Byte: return "Byte";
-    case DType::Char: return "Char";
-    case DType::Short: return "Short";
-    case DType::Int: return "Int";
-    case DType::Long: return "Long";
-    case DType::Half: return "Half";
-    case DType::Float: return "Float";
-    case DType::Double: return "Double";
-    case DType::Bool: return "Bool";
-    case DType::BFloat16: return "BFloat16";
-    case DType::Undefined: break;
-  }
-  return "Undefined";
-}
-
 std::string streamDouble(double d) {
   std::ostringstream os;
   os << d;

@@ -35,8 +35,6 @@ void printTensor(std::ostream& os, const Tensor& t);
 std::string streamDouble(double d);
 // std::to_string(d): "%f", as in "Cannot convert float inf to integer".
 std::string fixedDouble(double d);
-// "Float", "Long", ...: c10::ScalarType names.
-std::string_view scalarTypeName(DType t);
 
 // ---- stack access
 

@@ -21,6 +21,19 @@ std::string_view dtypeName(DType t) {
   return "undefined";
 }
 
+std::string_view scalarTypeName(DType t) {
+  switch (t) {
+#define EMBER_DTYPE(ctype, Name, id, py, storage) \
+  case DType::Name:                               \
+    return #Name;
+#include "ember/tensor/dtype.def"
+#undef EMBER_DTYPE
+    case DType::Undefined:
+      return "Undefined";
+  }
+  return "Undefined";
+}
+
 std::string_view storageClassName(DType t) {
   switch (t) {
 #define EMBER_DTYPE(ctype, Name, id, py, storage) \

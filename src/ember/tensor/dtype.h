@@ -29,6 +29,9 @@ constexpr DType kAllDTypes[] = {
 size_t elementSize(DType t);
 // "float32", "int64", ...: the name after "torch." in Python.
 std::string_view dtypeName(DType t);
+// "Float", "Long", "Bool": c10's ScalarType spelling, which PyTorch's messages
+// use ("result type Float can't be cast to the desired output type Int").
+std::string_view scalarTypeName(DType t);
 // "FloatStorage", ...: the legacy storage class pickles name.
 std::string_view storageClassName(DType t);
 std::optional<DType> dtypeFromName(std::string_view pythonName);

@@ -7,19 +7,6 @@
 
 namespace ember {
 
-std::string_view scalarTypeName(DType t) {
-  switch (t) {
-#define EMBER_DTYPE(ctype, Name, id, py, storage) \
-  case DType::Name:                               \
-    return #Name;
-#include "ember/tensor/dtype.def"
-#undef EMBER_DTYPE
-    case DType::Undefined:
-      return "Undefined";
-  }
-  return "Undefined";
-}
-
 bool isNonOverlappingAndDense(const Tensor& t) {
   const int64_t nd = t.dim();
   IntArrayRef sizes = t.sizes(), strides = t.strides();

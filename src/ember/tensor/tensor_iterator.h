@@ -23,10 +23,6 @@
 
 namespace ember {
 
-// c10's ScalarType spelling ("Float", "Long", "Bool"), which PyTorch's
-// messages use: "result type Float can't be cast to the desired output type Int".
-std::string_view scalarTypeName(DType t);
-
 // PyTorch's is_non_overlapping_and_dense: the elements fill a block of memory
 // exactly once, in some order of the dims.
 bool isNonOverlappingAndDense(const Tensor& t);
