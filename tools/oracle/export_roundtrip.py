@@ -5,8 +5,8 @@ PyTorch 1.13's torch.jit.load must run the result as it ran the original.
 usage: export_roundtrip.py EMBER WORK_DIR [REALWORLD_DIR] [--known-failures FILE]
 
 Hand-made modules (scripted with typed containers, submodules, shared and
-viewed storages, TorchScript class attributes, __getstate__/__setstate__;
-traced) are written to WORK_DIR by PyTorch, converted, reloaded and compared
+viewed storages, TorchScript class attributes, __getstate__/__setstate__,
+enum attributes; traced) are written to WORK_DIR by PyTorch, converted, reloaded and compared
 with what PyTorch's own load-and-save gives: same outputs, and PyTorch writes
 the same data.pkl for both (same values, container types, storage sharing).
 Real-world cases (REALWORLD_DIR, see its README) that ember runs are
@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from enum import Enum
 from typing import Dict, List, Optional, Tuple
 
 import torch
@@ -142,6 +143,73 @@ class Stateful(torch.nn.Module):
         self.training = state[2]
 
 
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+
+
+class Mode(Enum):
+    FAST = "fast"
+    SLOW = "slow"
+
+
+class Scale(Enum):
+    HALF = 0.5
+    DOUBLE = 2.0
+
+
+class Enums(torch.nn.Module):
+    """Enum values in data.pkl (GLOBAL + value + REDUCE), also inside typed
+    lists and dicts; forward reassigns one, so what is saved after a call differs."""
+    modes: List[Mode]
+    by_name: Dict[str, Color]
+    maybe: Optional[Scale]
+
+    def __init__(self):
+        super().__init__()
+        self.color = Color.GREEN
+        self.scale = Scale.DOUBLE
+        self.modes = [Mode.FAST, Mode.SLOW, Mode.FAST]
+        self.by_name = {"r": Color.RED, "g": Color.GREEN}
+        self.maybe = Scale.HALF
+
+    def forward(self, x):
+        y = x * self.scale.value + self.color.value
+        for m in self.modes:
+            if m == Mode.SLOW:
+                y = y - 1.0
+        sc = self.maybe
+        if sc is not None:
+            y = y * sc.value
+        self.color = Color.RED if self.color == Color.GREEN else Color.GREEN
+        return y
+
+    @torch.jit.export
+    def describe(self) -> Tuple[str, int, str]:
+        return self.color.name, self.by_name["g"].value, self.modes[1].value
+
+
+@torch.jit.script
+class EnumCfg:
+    def __init__(self, c: Color, k: float):
+        self.c = c
+        self.k = k
+
+
+class FrozenEnumCfg(torch.nn.Module):
+    """Frozen: constants.pkl holds a script-class object with an enum attribute."""
+
+    def __init__(self):
+        super().__init__()
+        self.cfg = EnumCfg(Color.GREEN, 2.0)
+
+    def forward(self, x):
+        cfg = self.cfg if bool(x.sum() > 0) else EnumCfg(Color.RED, 1.0)
+        if cfg.c == Color.GREEN:
+            return x * cfg.k + cfg.c.value
+        return x - cfg.c.value
+
+
 class Conv(torch.nn.Module):
     def __init__(self):
         super().__init__()
@@ -160,6 +228,13 @@ def hand_made(work):
     cases.append(("scripted_containers_describe", m, [()], "describe"))
     s = torch.jit.script(Stateful())
     cases.append(("getstate_setstate", s, [(torch.ones(2),), (torch.ones(2),)], "forward"))
+    e = torch.jit.script(Enums())
+    cases.append(("scripted_enums", e, [(torch.ones(2),), (torch.ones(2),)], "forward"))
+    e2 = torch.jit.script(Enums())
+    e2(torch.ones(2))  # saved with the attribute forward changed
+    cases.append(("scripted_enums_changed", e2, [()], "describe"))
+    fz = torch.jit.freeze(torch.jit.script(FrozenEnumCfg()).eval())
+    cases.append(("frozen_enum_constant", fz, [(torch.ones(2),), (-torch.ones(2),)], "forward"))
     conv = Conv().eval()
     traced = torch.jit.trace(conv, (torch.randn(1, 3, 8, 8),))
     cases.append(("traced_conv", traced, [(torch.randn(2, 3, 8, 8),)], "forward"))

@@ -3,13 +3,15 @@
 layout of /work/shared/corpus/realworld (model.pt, inputs.pt, expected.pt,
 meta.json): scripted modules with submodules, containers, attributes of every
 type, NamedTuple / Dict / List outputs, exported, ignored and unused methods,
-traced modules, stateful modules, lite-interpreter archives.
+traced modules, stateful modules, lite-interpreter archives, Python enums
+(attributes, constants in code/, arguments and returns of methods).
 
 usage: make_module_cases.py OUTDIR
 """
 import json
 import os
 import sys
+from enum import Enum
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
 import torch
@@ -211,6 +213,106 @@ class CustomState(nn.Module):
         return x * self.scale + self.bias
 
 
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+
+
+class Mode(Enum):
+    FAST = "fast"
+    SLOW = "slow"
+
+
+class Scale(Enum):
+    HALF = 0.5
+    DOUBLE = 2.0
+
+
+class EnumAttrs(nn.Module):
+    """Enum-typed attributes (plain, in a list, as dict values), enum constants
+    in code/, a method taking and returning enums, and an attribute that
+    forward reassigns (so later calls differ)."""
+    modes: List[Mode]
+    table: Dict[str, Color]
+
+    def __init__(self):
+        super().__init__()
+        self.color = Color.GREEN
+        self.mode = Mode.SLOW
+        self.modes = [Mode.FAST, Mode.SLOW, Mode.FAST]
+        self.table = {"a": Color.RED, "b": Color.GREEN}
+
+    @torch.jit.export
+    def pick(self, k: int, fallback: Color) -> Color:
+        if k > 0:
+            return Color.RED
+        if k < 0:
+            return fallback
+        return self.color
+
+    def forward(self, x: Tensor, k: int) -> Tuple[Tensor, str, int]:
+        c = self.pick(k, Color.GREEN) if k >= 0 else self.pick(k, Color.RED)
+        s = Scale.HALF if self.mode == Mode.SLOW else Scale.DOUBLE
+        for m in self.modes:
+            if m == Mode.FAST:
+                x = x + 1
+        n = 0
+        for e in Color:
+            n = n * 10 + e.value
+        if c == Color.RED:
+            y = x * s.value + c.value
+        else:
+            y = x - self.table["a"].value
+        name = c.name + "/" + self.mode.value
+        self.color = Color.RED if self.color == Color.GREEN else Color.GREEN
+        return y, name, n + self.table["b"].value
+
+
+class EnumGate(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.mode = Mode.FAST
+        self.scale = Scale.DOUBLE
+
+    def forward(self, x: Tensor) -> Tensor:
+        if self.mode == Mode.FAST:
+            return x * self.scale.value
+        return x
+
+
+class EnumTraceOuter(nn.Module):
+    """Traced around a scripted submodule that uses enums: the archive holds
+    the enum classes of the scripted part."""
+    def __init__(self):
+        super().__init__()
+        self.inner = torch.jit.script(EnumGate())
+        self.lin = nn.Linear(3, 3)
+
+    def forward(self, x):
+        return self.inner(self.lin(x)) + 1
+
+
+@torch.jit.script
+class EnumCfg:
+    def __init__(self, c: Color, k: float):
+        self.c = c
+        self.k = k
+
+
+class FrozenEnumCfg(nn.Module):
+    """Frozen, the script-class attribute becomes a constant: constants.pkl
+    holds the object and, inside it, an enum value."""
+    def __init__(self):
+        super().__init__()
+        self.cfg = EnumCfg(Color.GREEN, 2.0)
+
+    def forward(self, x: Tensor) -> Tensor:
+        cfg = self.cfg if bool(x.sum() > 0) else EnumCfg(Color.RED, 1.0)
+        if cfg.c == Color.GREEN:
+            return x * cfg.k + cfg.c.value
+        return x - cfg.c.value
+
+
 def save_case(outdir, name, module, inputs, method="forward", calls=1, expect=None, lite=False, rtol=1e-4, atol=1e-5):
     d = os.path.join(outdir, name)
     os.makedirs(d, exist_ok=True)
@@ -255,6 +357,13 @@ def main():
     save_case(out, "scripted_lstm", torch.jit.script(Recurrent().eval()), [torch.randn(2, 5, 6)])
     save_case(out, "custom_setstate", torch.jit.script(CustomState()), [torch.randn(2)])
     save_case(out, "module_interface", torch.jit.script(UsesInterface()), [torch.randn(3)])
+    save_case(out, "enum_attributes", torch.jit.script(EnumAttrs()), [torch.randn(3), 0], calls=3)
+    save_case(out, "enum_attributes_k1", torch.jit.script(EnumAttrs()), [torch.randn(3), 1])
+    save_case(out, "enum_attributes_kneg", torch.jit.script(EnumAttrs()), [torch.randn(3), -1])
+    save_case(out, "enum_traced_outer", torch.jit.trace(EnumTraceOuter().eval(), torch.randn(2, 3)), [torch.randn(2, 3)])
+    frozen_enum = torch.jit.freeze(torch.jit.script(FrozenEnumCfg()).eval())
+    save_case(out, "enum_frozen_constant", frozen_enum, [torch.ones(3)])
+    save_case(out, "enum_frozen_constant_neg", frozen_enum, [-torch.ones(3)])
     from torch.utils.mobile_optimizer import optimize_for_mobile
     save_case(out, "mobile_optimized_mlp", optimize_for_mobile(torch.jit.script(Small().eval())), [torch.randn(4, 10)])
     # Dynamic quantization, reference from the onednn engine as for the real-world corpus.

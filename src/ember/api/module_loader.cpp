@@ -16,6 +16,7 @@
 #include "ember/support/error.h"
 #include "ember/support/source.h"
 #include "ember/value/containers.h"
+#include "ember/value/enum_type.h"
 
 namespace ember {
 
@@ -41,22 +42,67 @@ serialization::GlobalResolver noteQuantized(std::string* unsavable) {
   };
 }
 
-compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar, std::string* unsavable) {
-  compiler::ArchiveScope scope;
-  if (!ar.hasConstants()) return scope;
+// data.pkl writes an enum value as GLOBAL Color, <value>, REDUCE.
+IValue enumFromPickle(const TypePtr& e, const std::string& archive, const std::string& name, const IValue& arg,
+                      ObjectBuildKind kind) {
+  if (kind != ObjectBuildKind::Call || arg.isTuple())
+    EMBER_FAIL_KIND(Format, "{}: the pickle builds enum {} other than by calling it with a value", archive, name);
+  IValue v = enumFromValue(e, arg);
+  if (v.isNone()) EMBER_FAIL_KIND(Format, "{}: {} is not a valid {}", archive, arg.reprStr(), name);
+  return v;
+}
+
+// An object whose state is its attribute dict.
+IValue objectFromDict(const ClassTypePtr& cls, const std::string& archive, const std::string& name, const IValue& state) {
+  if (!state.isDict())
+    EMBER_FAIL_KIND(Format, "{}: the pickle gives object {} a {} as its state, not a dict", archive, name,
+                    state.tagName());
+  auto obj = makeIntrusive<Object>(cls, cls->numAttributes());
+  for (const auto& [k, v] : state.toDict().entries()) {
+    if (!k.isString()) EMBER_FAIL_KIND(Format, "{}: object {} has a non-string attribute name", archive, name);
+    auto slot = cls->findAttribute(k.toStringRef());
+    if (!slot)
+      EMBER_FAIL_KIND(Format, "{}: the pickle sets attribute '{}' that class {} does not declare", archive,
+                      k.toStringRef(), name);
+    obj->slots[*slot] = v;
+  }
+  return IValue(std::move(obj));
+}
+
+// constants.pkl, read once code/ has declared its classes and enums (frozen
+// modules keep objects of script classes there, and with them enum values).
+std::vector<IValue> readConstants(const serialization::ScriptArchive& ar, const compiler::CompiledModule& declared,
+                                  std::string* unsavable) {
+  if (!ar.hasConstants()) return {};
   serialization::UnpicklerOptions o;
   o.resolver = noteQuantized(unsavable);
-  o.objectBuilder = [&](const std::string& name, IValue state, ObjectBuildKind) -> IValue {
+  o.objectBuilder = [&](const std::string& name, IValue state, ObjectBuildKind kind) -> IValue {
+    for (const TypePtr& e : declared.enums)
+      if (e->name() == name) return enumFromPickle(e, ar.path(), name, state, kind);
+    for (const ClassTypePtr& c : declared.classes) {
+      if (c->name() != name || c->isModule()) continue;
+      // Methods are not compiled yet: a __setstate__ state (not a dict) cannot be applied here.
+      if (kind != ObjectBuildKind::State || !state.isDict())
+        EMBER_FAIL_KIND(NotImplemented, "{}: constants.pkl holds a {} built from a custom state, which ember does not support",
+                        ar.path(), name);
+      return objectFromDict(c, ar.path(), name, state);
+    }
     if (auto v = api::buildTorchbindObject(name, state)) {
       *unsavable = "C++ class " + name.substr(10);
       return *v;
     }
     refuseClass(ar.path(), name);
   };
+  o.typeParser = [&](std::string_view text) {
+    return serialization::parseTypeTag(text, [&](std::string_view n) -> TypePtr {
+      for (const TypePtr& e : declared.enums)
+        if (e->name() == n) return e;
+      return nullptr;
+    });
+  };
   IValue c = ar.unpickle("constants.pkl", std::move(o));
   if (!c.isTuple()) EMBER_FAIL_KIND(Format, "{}: constants.pkl holds a {}, not a tuple", ar.path(), c.tagName());
-  scope.constants = c.toTuple().elements;
-  return scope;
+  return c.toTuple().elements;
 }
 
 // One error naming every operator the code calls that ember lacks, then the
@@ -90,6 +136,7 @@ compiler::ArchiveScope readConstants(const serialization::ScriptArchive& ar, std
 
 IValue buildObject(api::ScriptUnit& unit, const std::string& archive, const std::string& name, IValue state,
                    ObjectBuildKind kind) {
+  if (TypePtr e = unit.findEnum(name)) return enumFromPickle(e, archive, name, state, kind);
   ClassTypePtr cls = unit.findClass(name);
   if (!cls) {
     if (auto v = api::buildTorchbindObject(name, state)) {
@@ -101,35 +148,27 @@ IValue buildObject(api::ScriptUnit& unit, const std::string& archive, const std:
   if (kind != ObjectBuildKind::State)
     EMBER_FAIL_KIND(NotImplemented, "{}: data.pkl constructs {} by calling it (an enum?), which ember does not support",
                     archive, name);
-  auto obj = makeIntrusive<Object>(cls, cls->numAttributes());
-  IValue self(obj);
   if (runtime::Function* setstate = cls->findMethod("__setstate__")) {
+    IValue self(makeIntrusive<Object>(cls, cls->numAttributes()));
     setstate->call({self, std::move(state)});
     return self;
   }
-  if (!state.isDict())
-    EMBER_FAIL_KIND(Format, "{}: data.pkl gives object {} a {} as its state, not a dict", archive, name, state.tagName());
-  for (const auto& [k, v] : state.toDict().entries()) {
-    if (!k.isString()) EMBER_FAIL_KIND(Format, "{}: object {} has a non-string attribute name", archive, name);
-    auto slot = cls->findAttribute(k.toStringRef());
-    if (!slot)
-      EMBER_FAIL_KIND(Format, "{}: data.pkl sets attribute '{}' that class {} does not declare", archive,
-                      k.toStringRef(), name);
-    obj->slots[*slot] = v;
-  }
-  return self;
+  return objectFromDict(cls, archive, name, state);
 }
 
 Module loadArchive(const serialization::ScriptArchive& ar) {
   const std::string& path = ar.path();
   std::string unsavable;
-  compiler::ArchiveScope scope = readConstants(ar, &unsavable);
-  std::vector<IValue> constants = scope.constants;
+  compiler::ArchiveScope scope;
+  scope.loadConstants = [&](compiler::ArchiveScope& s, const compiler::CompiledModule& declared) {
+    s.constants = readConstants(ar, declared, &unsavable);
+  };
 
   std::vector<compiler::ArchiveSourceFile> files;
   for (const auto& s : ar.sources()) files.push_back({s.module, SourceFile::create(s.path, s.text)});
   DiagnosticEngine diag;
   compiler::CompiledModule cm = compiler::compileArchiveSources(files, scope, diag);
+  std::vector<IValue> constants = scope.constants;
   if (diag.hasErrors() || !cm.unknownOps.empty() || !cm.unknownClasses.empty()) reportCompileErrors(path, cm, diag);
 
   auto unit = std::make_shared<api::ScriptUnit>(std::move(cm));
@@ -153,6 +192,10 @@ Module loadArchive(const serialization::ScriptArchive& ar) {
   o.resolver = noteQuantized(&unit->origin.unsavable);
   o.objectBuilder = [&](const std::string& name, IValue arg, ObjectBuildKind kind) {
     return buildObject(*unit, path, name, std::move(arg), kind);
+  };
+  // Lists and dicts of enums keep their element types even when empty, so they save back the same.
+  o.typeParser = [&](std::string_view text) {
+    return serialization::parseTypeTag(text, [&](std::string_view n) { return unit->findEnum(std::string(n)); });
   };
   IValue root = ar.unpickle("data.pkl", std::move(o));
   if (!root.isObject())

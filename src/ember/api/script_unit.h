@@ -23,6 +23,7 @@ class ScriptUnit : public runtime::FunctionResolver {
 
   runtime::Function* findFunction(const std::string& qualifiedName) const override;
   ClassTypePtr findClass(const std::string& qualifiedName) const;
+  TypePtr findEnum(const std::string& qualifiedName) const;  // an EnumType, or nullptr
   const std::vector<std::unique_ptr<runtime::Function>>& functions() const { return functions_; }
   const std::map<std::string, ClassTypePtr>& classes() const { return classes_; }
 
@@ -41,6 +42,7 @@ class ScriptUnit : public runtime::FunctionResolver {
   std::vector<std::unique_ptr<runtime::Function>> functions_;
   std::map<std::string, runtime::Function*> byName_;
   std::map<std::string, ClassTypePtr> classes_;
+  std::map<std::string, TypePtr> enums_;
 };
 
 }  // namespace ember::api

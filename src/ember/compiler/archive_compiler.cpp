@@ -175,7 +175,7 @@ void declareInterface(ClassInfo& ci, const std::string& qualified, ModuleContext
 
 }  // namespace
 
-CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files, const ArchiveScope& scope,
+CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files, ArchiveScope& scope,
                                      DiagnosticEngine& diag) {
   ModuleContext ctx(diag);
   ctx.archive = &scope;
@@ -211,8 +211,11 @@ CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files
           continue;
         }
         if (base == "Enum") {
-          diag.error(cd->range(), fmt::format("class {}: TorchScript {} classes in archives are not supported yet",
-                                              qualified, base));
+          declareEnum(*ci, qualified);
+          if (ci->enumType) ctx.out.enums.push_back(ci->enumType);
+          else diag.error(ci->enumErrorAt.valid() ? ci->enumErrorAt : cd->range(), ci->enumError);
+          ci->enumErrorReported = true;
+          ctx.classes[qualified] = std::move(ci);
           continue;
         }
         if (base != "NamedTuple") {
@@ -233,6 +236,7 @@ CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files
     if (pc.info->type) declareMembers(*pc.info, pc.qualified, ctx);
   }
   for (auto& pc : interfaces) declareInterface(*pc.info, pc.qualified, ctx);
+  if (scope.loadConstants) scope.loadConstants(scope, ctx.out);
   for (auto& pc : classes)
     for (auto& [name, fi] : pc.info->methods) ctx.ensureCompiled(*fi, fi->def->range());
   for (FunctionInfo* fi : functions) ctx.ensureCompiled(*fi, fi->def->range());

@@ -349,6 +349,10 @@ Value* FunctionEmitter::callUserFunction(FunctionInfo& f, Value* self, std::vect
 
 Value* FunctionEmitter::constructClass(ClassInfo& c, std::vector<NamedValue> args, std::vector<NamedValue> kwargs,
                                        const SourceRange& r) {
+  if (c.isEnum) {
+    error(r, "cannot call a EnumClass", "name a member instead: " + c.def->name + ".<NAME>");
+    return poison();
+  }
   if (c.namedTuple) {
     ops::FunctionSchema s;
     s.name = c.namedTuple->name();

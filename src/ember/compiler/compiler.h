@@ -28,6 +28,7 @@ struct CompiledFunction {
 struct CompiledModule {
   std::vector<CompiledFunction> functions;
   std::vector<ClassTypePtr> classes;
+  std::vector<TypePtr> enums;  // EnumTypes (value/enum_type.h), by qualified name in data.pkl
   std::vector<std::string> unknownOps;  // operators called but not registered
   std::vector<std::string> unknownClasses;  // archives: classes named but not defined (torchbind)
 };
@@ -38,6 +39,10 @@ CompiledModule compileModule(const frontend::Module& module, DiagnosticEngine& d
 
 struct ArchiveScope {
   std::vector<IValue> constants;  // constants.pkl: CONSTANTS.cN
+  // Fills `constants` once every class and enum of code/ is declared (attributes
+  // known) and before any body is compiled: constants.pkl may hold objects of
+  // those classes (frozen modules) and enum values.
+  std::function<void(ArchiveScope&, const CompiledModule& declared)> loadConstants;
 };
 
 struct ArchiveSourceFile {
@@ -49,7 +54,7 @@ struct ArchiveSourceFile {
 // qualified name across files first, then every method and function is
 // compiled. Class types carry their attribute kinds (parameters, buffers,
 // submodules) and Final constants.
-CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files, const ArchiveScope& scope,
+CompiledModule compileArchiveSources(const std::vector<ArchiveSourceFile>& files, ArchiveScope& scope,
                                      DiagnosticEngine& diag);
 
 }  // namespace ember::compiler

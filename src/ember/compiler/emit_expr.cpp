@@ -5,6 +5,7 @@
 
 #include "ember/compiler/emitter.h"
 #include "ember/value/containers.h"
+#include "ember/value/enum_type.h"
 
 namespace ember::compiler {
 
@@ -437,6 +438,11 @@ Value* FunctionEmitter::emitDictLiteral(const ast::Dict& e, const TypePtr& hint)
   }
   if (!kt) kt = types::str();
   if (!vt) vt = types::tensor();
+  if (kt->kind() == TypeKind::Enum) {  // no hash in TorchScript (DictType::create refuses it)
+    error(e.range(), "Cannot create dict for key type '" + kt->str() +
+                         "', only int, float, complex, Tensor, device and string keys are supported");
+    return poison();
+  }
   ir::Node* n = graph.create(ir::prim::DictConstruct, vals);
   n->output()->setType(types::dict(kt, vt));
   n->setSourceLoc(loc(e.range()));
@@ -458,6 +464,14 @@ SV FunctionEmitter::emitAttribute(const ast::Attribute& e) {
     s->name = "$new:" + base->cls->type->name();
     return s;
   }
+  if (base->kind == Sugared::Kind::Class && base->cls->isEnum) {
+    TypePtr et = useEnum(*base->cls, r, diag());
+    if (!et) return simple(poison());
+    // Each use is its own constant, as in PyTorch: `is` compares these identities.
+    if (asEnum(et)->find(e.attr)) return simple(constant(makeEnumValue(et, e.attr), r));
+    error(r, fmt::format("'Enum<{}>' has no attribute '{}'", et->name(), e.attr));
+    return simple(poison());
+  }
   if (base->kind != Sugared::Kind::Simple) {
     error(r, "unknown attribute '" + e.attr + "'");
     return simple(poison());
@@ -475,6 +489,16 @@ SV FunctionEmitter::emitAttribute(const ast::Attribute& e) {
     if (e.attr == "data") return simple(callOp("prim::data", {{v, r}}, r));
     if (e.attr == "T") return simple(callOp("aten::numpy_T", {{v, r}}, r));
     if (e.attr == "is_quantized" || e.attr == "is_sparse" || e.attr == "is_mkldnn") return simple(constant(IValue(false), r));
+  }
+  if (const EnumType* et = asEnum(t)) {
+    if (e.attr == "name") return simple(callExact("prim::EnumName", {v}, types::str(), r));
+    if (e.attr == "value") {
+      const TypePtr& vt = et->valueType();
+      const char* overload = vt->kind() == TypeKind::Int ? "prim::EnumValue.int"
+                             : vt->kind() == TypeKind::Float ? "prim::EnumValue.float"
+                                                             : "prim::EnumValue.str";
+      return simple(callExact(overload, {v}, vt, r));
+    }
   }
   if (t->isNamedTuple()) {
     const auto& names = t->fieldNames();

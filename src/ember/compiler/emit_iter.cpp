@@ -7,6 +7,7 @@
 
 #include "ember/compiler/emitter.h"
 #include "ember/ops/registry.h"
+#include "ember/value/enum_type.h"
 
 namespace ember::compiler {
 
@@ -112,7 +113,17 @@ std::optional<IterPlan> FunctionEmitter::planIter(const ast::Expr& iter) {
           "iterate over indices instead: `for i in range(len(xs) - 1, -1, -1)`");
     return std::nullopt;
   }
-  Value* v = emitExpr(iter);
+  SV sv = emitSugared(iter);
+  // `for c in Color`: the members, a constant list (as PyTorch emits it).
+  if (sv->kind == Sugared::Kind::Class && sv->cls->isEnum) {
+    TypePtr et = useEnum(*sv->cls, r, diag());
+    if (!et) return std::nullopt;
+    std::vector<IValue> members;
+    for (const auto& m : asEnum(et)->members()) members.push_back(makeEnumValue(et, m.name));
+    sv = std::make_shared<Sugared>();
+    sv->value = constant(IValue(makeList(et, std::move(members))), r);
+  }
+  Value* v = asValue(sv, r);
   if (isPoison(v)) return std::nullopt;
   const TypePtr& t = v->type();
   IterPlan p;

@@ -4,6 +4,7 @@
 
 #include "ember/compiler/emitter.h"
 #include "ember/ops/registry.h"
+#include "ember/value/enum_type.h"
 
 namespace ember::compiler {
 
@@ -190,6 +191,28 @@ std::string pythonSpelling(const IValue& v) {
 
 }  // namespace
 
+// `c: Color = Color.GREEN` (in archives `__torch__.Color.GREEN`).
+std::optional<IValue> FunctionEmitter::enumDefault(const ast::Expr& e) {
+  auto* a = ast::dyn_cast<ast::Attribute>(&e);
+  if (!a) return std::nullopt;
+  std::string cls;
+  for (const ast::Expr* x = a->value.get();;) {
+    if (auto* n = ast::dyn_cast<ast::Name>(x)) {
+      cls = n->id + (cls.empty() ? "" : "." + cls);
+      break;
+    }
+    auto* inner = ast::dyn_cast<ast::Attribute>(x);
+    if (!inner) return std::nullopt;
+    cls = inner->attr + (cls.empty() ? "" : "." + cls);
+    x = inner->value.get();
+  }
+  ClassInfo* ci = ctx.findClass(cls);
+  if (!ci || !ci->isEnum) return std::nullopt;
+  TypePtr t = useEnum(*ci, e.range(), diag());
+  if (!t || !asEnum(t)->find(a->attr)) return std::nullopt;
+  return makeEnumValue(t, a->attr);
+}
+
 void FunctionEmitter::emitParameters() {
   const ast::FunctionDef& def = *fn.def;
   const ast::Parameters& ps = def.params;
@@ -224,6 +247,7 @@ void FunctionEmitter::emitParameters() {
     if (p.defaultValue) {
       auto d = constantDefault(*p.defaultValue);
       if (!d && ctx.archive) d = archiveConstant(*p.defaultValue);
+      if (!d) d = enumDefault(*p.defaultValue);
       if (!d) {
         error(p.defaultValue->range(), "default values must be constants (literals, None, tuples or lists of numbers)");
       } else if (inferred && !d->isNone()) {

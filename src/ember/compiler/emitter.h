@@ -39,7 +39,22 @@ struct ClassInfo {
   TypePtr namedTuple;        // NamedTuple classes
   std::vector<std::optional<IValue>> namedTupleDefaults;
   std::map<std::string, FunctionInfo*> methods;
+  // `class Color(Enum)`: the enum type, or why the class is no TorchScript
+  // enum. PyTorch checks an enum where it is first used, so an unused bad
+  // enum compiles; the error is reported at the first use (enum_class.cpp).
+  bool isEnum = false;
+  TypePtr enumType;
+  std::string enumError;
+  SourceRange enumErrorAt;
+  bool enumErrorReported = false;
 };
+
+// Whether a class base names enum.Enum.
+bool isEnumBase(const ast::Expr& base);
+// Fills ci.enumType (or ci.enumError) from the body of `class Name(Enum)`.
+void declareEnum(ClassInfo& ci, const std::string& qualified);
+// ci's enum type; reports ci.enumError at `use` (once) and returns nullptr if it has one.
+TypePtr useEnum(ClassInfo& ci, const SourceRange& use, DiagnosticEngine& diag);
 
 class ModuleContext {
  public:
@@ -270,6 +285,7 @@ class FunctionEmitter {
   Value* callArchiveBuiltin(const std::string& name, std::vector<NamedValue> args, const ast::Call& e);
   bool bindSugaredAlias(const ast::Assign& s);
   std::optional<IValue> archiveConstant(const ast::Expr& e) const;  // CONSTANTS.cN as a default value
+  std::optional<IValue> enumDefault(const ast::Expr& e);  // Color.RED as a default value
   std::unordered_map<std::string, SV> sugaredLocals;  // `_0 = __torch__.f`
 
  private:

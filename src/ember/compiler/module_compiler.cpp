@@ -9,7 +9,7 @@ namespace ember::compiler {
 namespace {
 
 const char* kAllowedModules[] = {"torch", "torch.nn", "torch.nn.functional", "typing", "math", "torch.jit",
-                                 "__future__", "typing_extensions", "collections"};
+                                 "__future__", "typing_extensions", "collections", "enum"};
 
 bool allowedModule(const std::string& m) {
   for (const char* a : kAllowedModules)
@@ -113,7 +113,8 @@ CompiledModule compileModule(const frontend::Module& module, DiagnosticEngine& d
         ci->def = &cd;
         bool named = false;
         for (const auto& b : cd.bases) named = named || isNamedTupleBase(*b);
-        if (!named) {
+        for (const auto& b : cd.bases) ci->isEnum = ci->isEnum || isEnumBase(*b);
+        if (!named && !ci->isEnum) {
           ci->type = ClassType::create("__torch__." + cd.name, false);
           ctx.out.classes.push_back(ci->type);
         }
@@ -130,9 +131,16 @@ CompiledModule compileModule(const frontend::Module& module, DiagnosticEngine& d
         break;
     }
   }
+  // Enums first: other classes' annotations may name them.
+  for (ClassInfo* ci : classOrder)
+    if (ci->isEnum) {
+      declareEnum(*ci, "__torch__." + ci->def->name);
+      if (ci->enumType) ctx.out.enums.push_back(ci->enumType);
+    }
   // NamedTuple field types may name other classes: build them after all names are known.
   for (ClassInfo* ci : classOrder) {
     const ast::ClassDef& cd = *ci->def;
+    if (ci->isEnum) continue;
     if (!ci->type) {
       std::vector<std::string> fields;
       std::vector<TypePtr> types;

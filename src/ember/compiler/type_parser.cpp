@@ -122,6 +122,10 @@ TypePtr parseType(const ast::Expr& e, ModuleContext& ctx, bool report) {
   if (n == "List" || n == "list") return fail(e, ctx, report, "List needs an element type: List[int]");
   if (n == "Dict" || n == "dict") return fail(e, ctx, report, "Dict needs key and value types: Dict[str, int]");
   if (auto* cls = ctx.findClass(n)) {
+    if (cls->isEnum) {
+      if (TypePtr t = useEnum(*cls, e.range(), ctx.diag)) return t;
+      return nullptr;
+    }
     if (cls->namedTuple) return cls->namedTuple;
     if (cls->type) return cls->type;
   }

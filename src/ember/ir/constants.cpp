@@ -36,11 +36,11 @@ Node* Graph::createConstant(const IValue& v) {
     case IValue::Tag::List:
     case IValue::Tag::Dict:
     case IValue::Tag::Tuple:
+    case IValue::Tag::Enum:
+    case IValue::Tag::Object:  // frozen modules' constants.pkl: one object every call shares
       n->ival_(attr::value, v);
       out->setType(v.type());
       return n;
-    case IValue::Tag::Object:
-      break;
   }
   TypePtr t = v.type();
   n->destroy();

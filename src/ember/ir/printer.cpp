@@ -11,6 +11,7 @@
 
 #include "ember/ir/graph.h"
 #include "ember/value/containers.h"
+#include "ember/value/enum_type.h"
 
 namespace ember::ir {
 
@@ -90,6 +91,9 @@ void printIRType(std::ostream& os, const Type* t) {
     case TypeKind::Interface:
     case TypeKind::Var:
       os << (t->name().empty() ? "<unnamed>" : t->name());
+      return;
+    case TypeKind::Enum:
+      os << "Enum<" << t->name() << ">";
       return;
     case TypeKind::ScalarType:
     case TypeKind::Layout:
@@ -236,6 +240,7 @@ void printIValueRepr(std::ostream& os, const IValue& v) {
       return;
     }
     case IValue::Tag::Object: os << "<object>"; return;
+    case IValue::Tag::Enum: os << v.toEnum().type->name() << '.' << v.toEnum().name; return;
   }
   os << "<unknown>";
 }

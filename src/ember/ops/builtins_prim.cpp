@@ -7,6 +7,7 @@
 #include <set>
 
 #include "ember/ops/builtins_util.h"
+#include "ember/value/enum_type.h"
 
 namespace ember::ops {
 
@@ -59,6 +60,7 @@ size_t hashValue(const IValue& v) {
     case IValue::Tag::List:
     case IValue::Tag::Dict:
     case IValue::Tag::Object: break;
+    case IValue::Tag::Enum: EMBER_FAIL("unhashable type: 'Enum<{}>'", v.toEnum().type->name());
   }
   EMBER_FAIL("Unhashable type: {}", v.type()->str());
 }
@@ -277,6 +279,23 @@ void registerIdentity(Registry& r) {
              [](Stack& s) { EMBER_CHECK(!s.back().isNone(), "Unwrapping null optional"); });
 }
 
+// TorchScript enums (value/enum_type.h): Color.RED.name, .value, ==.
+void registerEnums(Registry& r) {
+  r.defBoxed("prim::EnumName(AnyEnumType enum) -> str", [](Stack& s) { s.back() = IValue(s.back().toEnum().name); });
+  auto value = [](Stack& s) { s.back() = IValue(s.back().toEnum().value); };
+  r.defBoxed("prim::EnumValue.int(AnyEnumType enum) -> int", value);
+  r.defBoxed("prim::EnumValue.float(AnyEnumType enum) -> float", value);
+  r.defBoxed("prim::EnumValue.str(AnyEnumType enum) -> str", value);
+  r.defBoxed("aten::eq.enum(AnyEnumType a, AnyEnumType b) -> bool", [](Stack& s) {
+    const IValue b = pop(s);
+    s.back() = IValue(s.back().equals(b));
+  });
+  r.defBoxed("aten::ne.enum(AnyEnumType a, AnyEnumType b) -> bool", [](Stack& s) {
+    const IValue b = pop(s);
+    s.back() = IValue(!s.back().equals(b));
+  });
+}
+
 void registerRuntimeState(Registry& r) {
   // ember runs inference only: no autograd, no autocast, always scripted.
   r.defBoxed("aten::is_grad_enabled() -> bool", [](Stack& s) { push(s, false); });
@@ -316,6 +335,7 @@ void registerPrimOps(Registry& r) {
   registerIntrospection(r);
   registerDevices(r);
   registerIdentity(r);
+  registerEnums(r);
   registerRuntimeState(r);
 }
 

@@ -262,6 +262,7 @@ void printValue(std::ostream& os, const IValue& v) {
          << static_cast<const void*>(&o) << '>';
       return;
     }
+    case IValue::Tag::Enum: v.print(os); return;  // Enum<Color.RED>
   }
 }
 

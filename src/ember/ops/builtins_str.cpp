@@ -108,6 +108,7 @@ std::string_view tagKind(const IValue& v) {
     case IValue::Tag::Tuple: return "Tuple";
     case IValue::Tag::Object: return "Object";
     case IValue::Tag::Device: return "Device";
+    case IValue::Tag::Enum: return "Enum";
   }
   return "Unknown";
 }

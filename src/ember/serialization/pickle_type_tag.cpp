@@ -12,7 +12,7 @@ namespace {
 
 class TypeTagParser {
  public:
-  explicit TypeTagParser(std::string_view text) : s_(text) {}
+  TypeTagParser(std::string_view text, const TypeNameResolver& resolveName) : s_(text), resolveName_(resolveName) {}
 
   TypePtr parseAll() {
     TypePtr t = parseType(0);
@@ -63,7 +63,8 @@ class TypeTagParser {
     if (name == "Layout") return types::layout();
     if (name == "MemoryFormat") return types::memoryFormat();
     if (name == "number" || name == "Scalar") return types::number();
-    if (name != "List" && name != "Dict" && name != "Tuple" && name != "Optional" && name != "Union") return nullptr;
+    if (name != "List" && name != "Dict" && name != "Tuple" && name != "Optional" && name != "Union")
+      return resolveName_ ? resolveName_(name) : nullptr;
     if (!accept('[')) return nullptr;
     std::vector<TypePtr> args;
     if (name == "Tuple" && accept('(')) {  // Tuple[()] is the empty tuple
@@ -86,10 +87,13 @@ class TypeTagParser {
 
   std::string_view s_;
   size_t pos_ = 0;
+  const TypeNameResolver& resolveName_;
 };
 
 }  // namespace
 
-TypePtr parseTypeTag(std::string_view annotation) { return TypeTagParser(annotation).parseAll(); }
+TypePtr parseTypeTag(std::string_view annotation, const TypeNameResolver& resolveName) {
+  return TypeTagParser(annotation, resolveName).parseAll();
+}
 
 }  // namespace ember::serialization

@@ -10,6 +10,7 @@
 #include "ember/types/type.h"
 #include "ember/value/class_type.h"
 #include "ember/value/containers.h"
+#include "ember/value/enum_type.h"
 
 namespace ember::serialization {
 namespace {
@@ -356,6 +357,7 @@ struct Pickler::Impl {
                           o.type ? o.type->name() : std::string("?"));
         return saveObject(v);
       }
+      case IValue::Tag::Enum: return saveEnum(v);
       case IValue::Tag::List:
       case IValue::Tag::Dict:
       case IValue::Tag::Tuple: break;
@@ -403,6 +405,22 @@ struct Pickler::Impl {
   // ------------------------------------------------------------ TorchScript forms
 
   static std::string typeTag(const TypePtr& t) { return t ? t->str() : std::string("Any"); }
+
+  // As torch/csrc/jit/serialization/pickler.cpp: GLOBAL '<module> <Enum>',
+  // the member's value (not a tuple), REDUCE; the unpickler looks the member
+  // up by value.
+  void saveEnum(const IValue& v) {
+    const EnumObj& e = v.toEnum();
+    if (!opts.torchScript)
+      EMBER_FAIL_KIND(Type, "pickle: cannot save a value of enum '{}': torch.save files hold plain values",
+                      e.type->name());
+    const std::string& qualified = e.type->name();
+    size_t dot = qualified.rfind('.');
+    if (dot == std::string::npos) EMBER_FAIL_KIND(Type, "pickle: enum '{}' has no module prefix", qualified);
+    global(std::string_view(qualified).substr(0, dot), std::string_view(qualified).substr(dot + 1));
+    save(e.value);  // int, float or str: a leaf
+    op(PickleOp::REDUCE);
+  }
 
   void saveObject(const IValue& v) {
     const Object& o = v.toObject();

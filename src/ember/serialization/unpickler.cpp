@@ -578,7 +578,8 @@ struct Unpickler::Impl {
         return;
       case IValue::Tag::List:
       case IValue::Tag::Dict:
-      case IValue::Tag::Object: break;
+      case IValue::Tag::Object:
+      case IValue::Tag::Enum: break;  // TorchScript refuses enum keys
     }
     fail("unhashable dict key of kind {}", key.tagName());
   }

@@ -136,9 +136,11 @@ IValue unpickle(std::string_view bytes, UnpicklerOptions options = {});
 std::optional<PickleGlobal> resolveTorchGlobal(std::string_view module, std::string_view name);
 
 // The annotation types restore_type_tag uses: int, float, bool, str, Tensor,
-// NoneType, Any, Device, List[T], Dict[K, V], Tuple[...], Optional[T].
-// nullptr for anything else (classes, malformed text).
-TypePtr parseTypeTag(std::string_view annotation);
+// NoneType, Any, Device, List[T], Dict[K, V], Tuple[...], Optional[T], and
+// the names resolveName knows ("__torch__.Color"). nullptr for anything else
+// (other classes, malformed text).
+using TypeNameResolver = std::function<TypePtr(std::string_view qualifiedName)>;
+TypePtr parseTypeTag(std::string_view annotation, const TypeNameResolver& resolveName = {});
 
 // A listing in the manner of Python's pickletools.dis: one line per opcode
 // with its offset, name and argument, indented by MARK depth. Stops after STOP

@@ -37,6 +37,8 @@ bool Type::isSubtypeOf(const Type& o) const {
       for (const auto& t : o.contained_)
         if (isSubtypeOf(*t)) return true;
       return false;
+    case TypeKind::AnyEnum:
+      return kind_ == TypeKind::Enum;
     case TypeKind::Number:
       return kind_ == TypeKind::Int || kind_ == TypeKind::Float || kind_ == TypeKind::Bool;
     case TypeKind::Int:
@@ -83,6 +85,7 @@ void Type::print(std::ostream& os) const {
       list("Tuple");
       return;
     case TypeKind::Class:
+    case TypeKind::Enum:
     case TypeKind::Interface:
     case TypeKind::Var:
       os << name_;

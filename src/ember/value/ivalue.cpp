@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "ember/value/containers.h"
+#include "ember/value/enum_type.h"
 
 namespace ember {
 
@@ -34,6 +35,7 @@ IValue::IValue(ListPtr l) : tag_(Tag::List) { v_.p = l.release(); }
 IValue::IValue(DictPtr d) : tag_(Tag::Dict) { v_.p = d.release(); }
 IValue::IValue(TuplePtr t) : tag_(Tag::Tuple) { v_.p = t.release(); }
 IValue::IValue(ObjectPtr o) : tag_(Tag::Object) { v_.p = o.release(); }
+IValue::IValue(EnumPtr e) : tag_(Tag::Enum) { v_.p = e.release(); }
 
 std::string_view IValue::tagName() const {
   switch (tag_) {
@@ -102,6 +104,10 @@ ListPtr IValue::toListPtr() const { return ListPtr(&toList()); }
 DictPtr IValue::toDictPtr() const { return DictPtr(&toDict()); }
 TuplePtr IValue::toTuplePtr() const { return TuplePtr(&toTuple()); }
 ObjectPtr IValue::toObjectPtr() const { return ObjectPtr(&toObject()); }
+EnumObj& IValue::toEnum() const {
+  if (!isEnum()) tagMismatch("Enum");
+  return *static_cast<EnumObj*>(v_.p);
+}
 
 std::vector<int64_t> IValue::toIntVector() const {
   std::vector<int64_t> out;
@@ -144,6 +150,7 @@ TypePtr IValue::type() const {
       return types::tuple(std::move(elems));
     }
     case Tag::Object: return toObject().type;
+    case Tag::Enum: return toEnum().type;
   }
   return types::any();
 }
@@ -168,6 +175,8 @@ bool IValue::equals(const IValue& o) const {
     case Tag::Device: return v_.dev == o.v_.dev;
     case Tag::Tensor:
     case Tag::Object: return v_.p == o.v_.p;
+    // As c10::ivalue::EnumHolder's ==: same member name of the same enum type.
+    case Tag::Enum: return toEnum().name == o.toEnum().name && toEnum().type->equals(*o.toEnum().type);
     case Tag::List:
     case Tag::Tuple: {
       const auto& a = isList() ? toList().elements : toTuple().elements;
@@ -216,6 +225,7 @@ size_t IValue::hash() const {
     }
     case Tag::List:
     case Tag::Dict: EMBER_FAIL_KIND(Type, "unhashable type: '{}'", tag_ == Tag::List ? "list" : "dict");
+    case Tag::Enum: EMBER_FAIL_KIND(Type, "unhashable type: 'Enum<{}>'", toEnum().type->name());
   }
   return 0;
 }
@@ -305,6 +315,11 @@ void printValue(std::ostream& os, const IValue& v, bool quoted) {
       const auto& o = v.toObject();
       os << '<' << (o.type ? o.type->name() : std::string("object")) << " object at "
          << static_cast<const void*>(&o) << '>';
+      return;
+    }
+    case IValue::Tag::Enum: {
+      const auto& e = v.toEnum();
+      os << "Enum<" << static_cast<const EnumType&>(*e.type).unqualifiedName() << '.' << e.name << '>';
       return;
     }
   }

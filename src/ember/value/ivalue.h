@@ -35,6 +35,7 @@ namespace ember {
   X(Dict)                    \
   X(Tuple)                   \
   X(Object)                  \
+  X(Enum)                    \
   X(Device)
 
 struct StringObj;
@@ -42,11 +43,13 @@ struct ListObj;
 struct DictObj;
 struct TupleObj;
 struct Object;
+struct EnumObj;
 using StringPtr = IntrusivePtr<StringObj>;
 using ListPtr = IntrusivePtr<ListObj>;
 using DictPtr = IntrusivePtr<DictObj>;
 using TuplePtr = IntrusivePtr<TupleObj>;
 using ObjectPtr = IntrusivePtr<Object>;
+using EnumPtr = IntrusivePtr<EnumObj>;
 
 class IValue {
  public:
@@ -73,6 +76,7 @@ class IValue {
   IValue(DictPtr d);
   IValue(TuplePtr t);
   IValue(ObjectPtr o);
+  IValue(EnumPtr e);
 
   IValue(const IValue& o) : v_(o.v_), tag_(o.tag_) {
     if (isHeap()) v_.p->retain();
@@ -105,6 +109,7 @@ class IValue {
   bool isTuple() const { return tag_ == Tag::Tuple; }
   bool isObject() const { return tag_ == Tag::Object; }
   bool isDevice() const { return tag_ == Tag::Device; }
+  bool isEnum() const { return tag_ == Tag::Enum; }
 
   // Checked accessors: a wrong tag is an internal error with both names.
   bool toBool() const;
@@ -118,6 +123,7 @@ class IValue {
   DictObj& toDict() const;
   TupleObj& toTuple() const;
   Object& toObject() const;
+  EnumObj& toEnum() const;
   ListPtr toListPtr() const;
   DictPtr toDictPtr() const;
   TuplePtr toTuplePtr() const;
@@ -147,7 +153,7 @@ class IValue {
   void dump() const;
 
  private:
-  bool isHeap() const { return tag_ >= Tag::String && tag_ <= Tag::Object; }
+  bool isHeap() const { return tag_ >= Tag::String && tag_ <= Tag::Enum; }
   [[noreturn]] void tagMismatch(std::string_view expected) const;
 
   // `tensor` shares its bits with `p` (a Tensor is one pointer to an impl whose
